@@ -1,5 +1,6 @@
 # Script mode: writes OUTPUT, a C++ file defining dermasim::io::embedded_catalogue_files().
 # The raw-string delimiter is checked against each file so that no text can end it early.
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 set(delimiter "dermasim_data")
 set(body "")
 foreach(input IN LISTS INPUTS)

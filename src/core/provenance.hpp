@@ -2,6 +2,7 @@
 // Parameter provenance: every physical or clinical number in dermasim carries where it came
 // from (a citation) or is marked as an assumption, so reports and docs can list both.
 
+#include <optional>
 #include <string>
 
 namespace dermasim {
@@ -16,6 +17,24 @@ template <class T>
 struct Sourced {
   T value{};
   Provenance provenance;
+};
+
+}  // namespace dermasim
+
+namespace dermasim {
+
+/// A closed interval of plausible values (inter-individual variability or literature
+/// uncertainty) that virtual populations sample.
+struct Range {
+  double low = 0.0;
+  double high = 0.0;
+};
+
+/// A catalogue number: its value, where it came from, and its range when one is known.
+struct Parameter {
+  double value = 0.0;
+  Provenance provenance;
+  std::optional<Range> range;
 };
 
 }  // namespace dermasim

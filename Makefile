@@ -1,0 +1,29 @@
+# Thin wrapper over CMake (ARCHITECTURE.md, "Build and run").
+#   make run    install dependencies, build, run the main job
+#   make test   install dependencies, build, run every test
+#   make bench  install dependencies, build, run the benchmarks (JSON in build/bench-results/)
+PRESET := $(if $(CI),ci,release)
+BUILD := build
+
+.PHONY: deps build run test bench fuzz clean
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps
+	cmake --preset $(PRESET)
+	cmake --build --preset $(PRESET)
+
+run: build
+	bash scripts/run-main-job.sh $(BUILD)/src/app/dermasim
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j 2
+	bash scripts/check-layers.sh
+	bash scripts/fuzz-smoke.sh
+
+bench: build
+	bash scripts/run-benchmarks.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) build-fuzz

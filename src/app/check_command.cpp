@@ -1,0 +1,31 @@
+#include "app/check_command.hpp"
+
+#include <iostream>
+
+#include "io/catalogue_reader.hpp"
+#include "io/scenario_reader.hpp"
+#include "regimen/protocol_check.hpp"
+#include "report/findings_report.hpp"
+
+namespace dermasim::app {
+
+CLI::App* add_check_command(CLI::App& app, CheckOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "check", "Check a scenario against the micro-needling + retinoid protocol and contraindications");
+  command->add_option("SCENARIO", options.scenario_path, "scenario file (.scenario.toml)")->required();
+  command->add_flag("--json", options.json, "print {\"ok\", \"findings\"} as JSON");
+  return command;
+}
+
+int run_check(const CheckOptions& options, const GlobalOptions& global) {
+  const auto catalogue = io::load_catalogue(io::data_directory(global.data_directory));
+  const auto regimen = io::read_scenario_file(options.scenario_path, catalogue);
+  const auto findings = regimen::check_protocol(regimen, catalogue.rules);
+  if (options.json)
+    std::cout << report::check_json(findings).dump(2) << '\n';
+  else
+    std::cout << report::check_text(regimen.name, findings);
+  return regimen::has_error(findings) ? exit_unsafe : exit_ok;
+}
+
+}  // namespace dermasim::app

@@ -1,0 +1,58 @@
+// The dermasim command line (ARCHITECTURE.md, "The command-line contract"). Each command
+// lives in its own file; this one parses, dispatches and maps failures to exit codes:
+// 0 success, 1 unsafe regimen, 2 invalid input or usage, 3 internal failure.
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/check_command.hpp"
+#include "app/global_options.hpp"
+#include "core/error.hpp"
+
+namespace {
+
+int dispatch(int argc, char** argv) {
+  using namespace dermasim::app;
+  CLI::App app{"dermasim: plans and simulates combined micro-needling and topical retinoid treatment.\n"
+               "Advice, never a prescription: consult a dermatologist.",
+               "dermasim"};
+  app.set_version_flag("--version", "dermasim 0.1.0");
+  app.require_subcommand(1);
+  GlobalOptions global;
+  app.add_option("--data", global.data_directory,
+                 "read edited catalogues from this directory (default: built in, or $DERMASIM_DATA)")
+      ->check(CLI::ExistingDirectory);
+
+  CheckOptions check;
+  CLI::App* check_command = add_check_command(app, check);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? exit_ok : exit_invalid_input;
+  }
+  if (check_command->parsed()) return run_check(check, global);
+  return exit_invalid_input;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return dispatch(argc, argv);
+  } catch (const dermasim::InputError& error) {
+    std::cerr << error.what() << '\n';
+    return dermasim::app::exit_invalid_input;
+  } catch (const dermasim::InternalError& error) {
+    std::cerr << error.what() << "\nThis is a bug in dermasim; please report it with the input.\n";
+    return dermasim::app::exit_internal;
+  } catch (const dermasim::Error& error) {
+    std::cerr << "dermasim: " << error.what() << '\n';
+    return dermasim::app::exit_internal;
+  } catch (const std::exception& error) {
+    std::cerr << "dermasim: internal failure: " << error.what() << '\n';
+    return dermasim::app::exit_internal;
+  }
+}

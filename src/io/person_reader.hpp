@@ -1,0 +1,11 @@
+#pragma once
+// Reads a [person] table (FILES.md), shared by scenarios and profiles.
+
+#include "io/toml_table.hpp"
+#include "regimen/person.hpp"
+
+namespace dermasim::io {
+
+[[nodiscard]] regimen::Person read_person(const TomlTable& table);
+
+}  // namespace dermasim::io

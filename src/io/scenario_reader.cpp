@@ -1,0 +1,199 @@
+#include "io/scenario_reader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "io/nearest_name.hpp"
+#include "io/person_reader.hpp"
+#include "io/toml_table.hpp"
+
+namespace dermasim::io {
+
+using namespace regimen;
+
+namespace {
+
+/// Where each product id was defined, for cross-reference messages.
+using ProductPositions = std::map<std::string, SourcePosition, std::less<>>;
+
+NumberRange strength_range(Active active) {
+  // Marketed tretinoin goes up to 0.1 % (0.4 % in trials), cosmetic retinol up to about 1-2 %.
+  if (active == Active::tretinoin)
+    return {0.001, 0.4, "give the tretinoin strength in percent, e.g. strength_percent = 0.025"};
+  return {0.001, 2.0, "give the strength in percent, e.g. strength_percent = 0.3"};
+}
+
+Product read_product(const TomlTable& table, const Catalogue& catalogue) {
+  table.allow_only({"id", "active", "strength_percent", "vehicle", "amount_mg_per_cm2", "schedule",
+                    "from", "until"});
+  Product product;
+  product.id = table.string("id");
+  if (product.id.empty()) table.fail("id", "id = \"\" is empty; give the product a short name, e.g. id = \"tret\"");
+  product.active = table.choice("active", active_names);
+  if (is_retinoid(product.active)) {
+    if (!table.has("strength_percent"))
+      table.fail_at(table.position(),
+                    fmt::format("product \"{}\" ({}) needs strength_percent, e.g. strength_percent = 0.025",
+                                product.id, active_names.name(product.active)));
+    product.strength_percent = table.number("strength_percent", strength_range(product.active));
+  } else {
+    product.strength_percent = table.optional_number(
+        "strength_percent", {0.0001, 100.0, "give the strength in percent, e.g. strength_percent = 15"});
+  }
+  product.vehicle = table.choice("vehicle", vehicle_names);
+  if (auto amount = table.optional_number(
+          "amount_mg_per_cm2", {0.1, 10.0, "give the amount in mg per cm², e.g. amount_mg_per_cm2 = 2.0"})) {
+    product.amount_mg_per_cm2 = *amount;
+    product.amount_is_default = false;
+  } else {
+    product.amount_mg_per_cm2 = catalogue.vehicle(product.vehicle).default_amount_mg_per_cm2.value;
+  }
+  product.schedule = table.choice("schedule", schedule_names);
+  product.from = table.date("from");
+  product.until = table.optional_date("until");
+  if (product.until && *product.until < product.from)
+    table.fail("until", fmt::format("until = {} is before from = {}; the phase must end on or after it starts",
+                                    iso(*product.until), iso(product.from)));
+  return product;
+}
+
+Session read_session(const TomlTable& table, const Catalogue& catalogue) {
+  table.allow_only({"date", "device", "needle_mm", "passes", "occlusion_hours", "after"});
+  Session session;
+  session.date = table.date("date");
+  session.device = table.choice("device", device_names);
+  session.needle_mm = table.number(
+      "needle_mm", {0.2, 3.0, "give the needle length in millimetres, e.g. needle_mm = 1.0"});
+  if (auto passes = table.optional_integer("passes", {1, 50, "give a whole number of passes, e.g. passes = 4"})) {
+    session.passes = *passes;
+    session.passes_is_default = false;
+  } else {
+    session.passes = static_cast<int>(catalogue.device(session.device).default_passes.value);
+  }
+  session.occlusion_hours = table.optional_number(
+      "occlusion_hours", {0.0, 72.0, "give the hours occluded after the session, e.g. occlusion_hours = 0"})
+                                .value_or(0.0);
+  return session;
+}
+
+/// Checks that `id` names a defined product; the error lists the ids and the nearest one.
+void require_product(const TomlTable& table, const PositionedString& id, const ProductPositions& products,
+                     std::string_view key) {
+  if (products.contains(id.value)) return;
+  std::vector<std::string> ids;
+  for (const auto& [name, position] : products) ids.push_back(name);
+  const auto suggestion = nearest_name(id.value, ids);
+  table.fail_at(id.position,
+                fmt::format("{} names product \"{}\", which no [[product]] defines; {}", key, id.value,
+                            ids.empty() ? std::string("define it in a [[product]] block")
+                            : suggestion ? fmt::format("did you mean \"{}\"?", *suggestion)
+                                         : "defined ids are " + join_alternatives(ids)));
+}
+
+/// FILES.md: phases of one active are ordered by `from` and must not overlap.
+void require_separate_phases(const std::vector<Product>& products, const std::vector<TomlTable>& blocks) {
+  for (std::size_t a = 0; a < products.size(); ++a) {
+    for (std::size_t b = 0; b < products.size(); ++b) {
+      const Product& earlier = products[a];
+      const Product& later = products[b];
+      if (a == b || earlier.active != later.active || later.from < earlier.from) continue;
+      if (earlier.schedule == Schedule::after_session || later.schedule == Schedule::after_session) continue;
+      if (later.from == earlier.from && b < a) continue;  // report each pair once
+      const bool overlaps = !earlier.until || *earlier.until >= later.from;
+      if (!overlaps) continue;
+      blocks[b].fail("from", fmt::format(
+          "product \"{}\" starts on {} while \"{}\" ({}) still runs {}; phases of one active must not "
+          "overlap: end \"{}\" with until = {} or start \"{}\" later",
+          later.id, iso(later.from), earlier.id, active_names.name(earlier.active),
+          earlier.until ? "until " + iso(*earlier.until) : std::string("with no until"), earlier.id,
+          iso(later.from - Days{1}), later.id));
+    }
+  }
+}
+
+}  // namespace
+
+Regimen read_scenario(std::string_view text, const std::string& file_name, const Catalogue& catalogue) {
+  const toml::table document = parse_toml(text, file_name);
+  const TomlTable root(document, file_name, "the scenario file");
+  root.allow_only({"scenario", "person", "product", "pause", "session"});
+
+  Regimen regimen;
+  const TomlTable scenario = root.table("scenario");
+  scenario.allow_only({"name", "start", "days"});
+  regimen.name = scenario.string("name");
+  regimen.start = scenario.date("start");
+  regimen.person = read_person(root.table("person"));
+
+  ProductPositions product_positions;
+  const std::vector<TomlTable> product_blocks = root.tables("product");
+  for (const TomlTable& block : product_blocks) {
+    Product product = read_product(block, catalogue);
+    if (auto [entry, inserted] = product_positions.emplace(product.id, block.position_of("id")); !inserted)
+      block.fail("id", fmt::format("product id \"{}\" is already used at line {}; give each block its own id",
+                                   product.id, entry->second.line));
+    if (product.from < regimen.start)
+      block.fail("from", fmt::format("from = {} is before the scenario's start = {}; start the scenario "
+                                     "earlier or the product later", iso(product.from), iso(regimen.start)));
+    regimen.products.push_back(std::move(product));
+  }
+  require_separate_phases(regimen.products, product_blocks);
+
+  for (const TomlTable& block : root.tables("pause")) {
+    block.allow_only({"products", "from", "until"});
+    Pause pause;
+    for (const auto& id : block.string_list("products")) {
+      require_product(block, id, product_positions, "products");
+      pause.products.push_back(id.value);
+    }
+    pause.from = block.date("from");
+    pause.until = block.date("until");
+    if (pause.until < pause.from)
+      block.fail("until", fmt::format("until = {} is before from = {}; a pause must end on or after it starts",
+                                      iso(pause.until), iso(pause.from)));
+    regimen.pauses.push_back(std::move(pause));
+  }
+
+  const std::vector<TomlTable> session_blocks = root.tables("session");
+  for (const TomlTable& block : session_blocks) {
+    Session session = read_session(block, catalogue);
+    if (block.has("after"))
+      for (const auto& id : block.string_list("after")) {
+        require_product(block, id, product_positions, "after");
+        session.after.push_back(id.value);
+      }
+    if (session.date < regimen.start)
+      block.fail("date", fmt::format("date = {} is before the scenario's start = {}", iso(session.date),
+                                     iso(regimen.start)));
+    regimen.sessions.push_back(std::move(session));
+  }
+  std::ranges::stable_sort(regimen.sessions, {}, &Session::date);
+
+  if (auto days = scenario.optional_integer("days", {1, 3650, "give the scenario length in days, e.g. days = 120"})) {
+    regimen.days = *days;
+    for (std::size_t index = 0; index < regimen.sessions.size(); ++index) {
+      const Session& session = regimen.sessions[index];
+      if (session.date > regimen.last_day())
+        scenario.fail("days", fmt::format("days = {} ends the scenario on {}, before the session on {}; "
+                                          "give at least days = {}", *days, iso(regimen.last_day()),
+                                          iso(session.date), days_between(regimen.start, session.date) + 1));
+    }
+  } else {
+    regimen.days = default_days(regimen);
+  }
+  return regimen;
+}
+
+Regimen read_scenario_file(const std::string& path, const Catalogue& catalogue) {
+  std::ifstream stream(path, std::ios::binary);
+  if (!stream) throw InputError({path, 0, 0}, "cannot open the scenario file; check the path");
+  std::ostringstream contents;
+  contents << stream.rdbuf();
+  return read_scenario(contents.str(), path, catalogue);
+}
+
+}  // namespace dermasim::io

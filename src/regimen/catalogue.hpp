@@ -1,0 +1,68 @@
+#pragma once
+// The sourced catalogues of data/ as typed values (ARCHITECTURE.md: data/ holds actives,
+// vehicles, devices, skin sites and the rules table). Built by io/ from the embedded files or
+// from `--data DIR`; every number keeps its provenance for reports and docs.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/provenance.hpp"
+#include "regimen/product.hpp"
+#include "regimen/rule_table.hpp"
+#include "regimen/session.hpp"
+
+namespace dermasim::regimen {
+
+struct ActiveSpec {
+  std::string id;
+  std::string name;
+  std::string chemical_class;        // retinoid | antioxidant | humectant | exfoliant | sunscreen | inert
+  bool has_physicochemistry = false; // false for "none" (plain moisturiser)
+  Parameter molecular_weight_g_per_mol;
+  Parameter log_p;
+  Parameter pka;
+  std::string ionization;            // neutral | acid | base
+  Provenance ionization_provenance;
+  Parameter water_solubility_mg_per_ml;
+  Parameter potency_relative_to_tretinoin;
+};
+
+struct VehicleSpec {
+  Vehicle vehicle = Vehicle::cream;
+  Parameter density_g_per_cm3;
+  Parameter default_amount_mg_per_cm2;
+  Parameter removal_after_hours;
+};
+
+struct DeviceSpec {
+  Device device = Device::pen;
+  Parameter default_passes;
+  Parameter channels_per_cm2_per_pass;
+  Parameter depth_fraction;              // effective channel depth / needle length
+  Parameter channel_surface_diameter_um;
+};
+
+struct SiteSpec {
+  std::string id;                        // a face site of Person, or abdomen / forearm
+  Parameter stratum_corneum_um;
+  Parameter viable_epidermis_um;
+  Parameter dermis_um;
+};
+
+struct Catalogue {
+  std::vector<ActiveSpec> actives;
+  std::vector<VehicleSpec> vehicles;
+  std::vector<DeviceSpec> devices;
+  std::vector<SiteSpec> sites;
+  RuleTable rules;
+
+  /// Preconditions: the loader checked that every enumerator has an entry.
+  [[nodiscard]] const VehicleSpec& vehicle(Vehicle vehicle) const;
+  [[nodiscard]] const DeviceSpec& device(Device device) const;
+  /// nullptr when the catalogue has no such id.
+  [[nodiscard]] const ActiveSpec* find_active(std::string_view id) const;
+  [[nodiscard]] const SiteSpec* find_site(std::string_view id) const;
+};
+
+}  // namespace dermasim::regimen

@@ -1,0 +1,89 @@
+// Rules about the sessions themselves (MODEL.md §3): spacing, depth for the site, deep needles
+// in darker skin, and a recent isotretinoin course.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "regimen/rule_checks.hpp"
+
+namespace dermasim::regimen::detail {
+
+namespace {
+
+void check_spacing(const CheckContext& context, std::vector<Finding>& findings) {
+  const Rule& rule = context.rules.rule("session-spacing");
+  std::vector<const Session*> sessions;
+  for (const Session& session : context.regimen.sessions) sessions.push_back(&session);
+  std::ranges::sort(sessions, {}, &Session::date);
+  for (std::size_t index = 1; index < sessions.size(); ++index) {
+    const Session& before = *sessions[index - 1];
+    const Session& next = *sessions[index];
+    // Ranges are half-open and spacing uses the deeper of the two sessions (FILES.md).
+    const double deeper_mm = std::max(before.needle_mm, next.needle_mm);
+    const double min_days = deeper_mm >= rule.number("deep_from_mm")     ? rule.number("deep_min_days")
+                            : deeper_mm >= rule.number("medium_from_mm") ? rule.number("medium_min_days")
+                                                                         : rule.number("shallow_min_days");
+    const int gap = days_between(before.date, next.date);
+    if (gap >= min_days) continue;
+    findings.push_back(make_finding(
+        rule, next.date, next.subject(),
+        fmt::format("The {:g} mm session on {} comes {} after the {:g} mm session on {}; at "
+                    "{:g} mm allow at least {} between sessions.",
+                    next.needle_mm, iso(next.date), day_count(gap), before.needle_mm,
+                    iso(before.date), deeper_mm, day_count(static_cast<int>(min_days)))));
+  }
+}
+
+void check_site_depth(const CheckContext& context, std::vector<Finding>& findings) {
+  const Rule& rule = context.rules.rule("site-depth");
+  const auto site = site_names.name(context.regimen.person.site);
+  const double limit_mm = rule.number(fmt::format("max_needle_mm.{}", site));
+  for (const Session& session : context.regimen.sessions) {
+    if (session.needle_mm <= limit_mm) continue;
+    findings.push_back(make_finding(
+        rule, session.date, session.subject(),
+        fmt::format("The {:g} mm needles on {} exceed the {:g} mm the {} tolerates.",
+                    session.needle_mm, iso(session.date), limit_mm, site)));
+  }
+}
+
+void check_pih_deep_needles(const CheckContext& context, std::vector<Finding>& findings) {
+  const Rule& rule = context.rules.rule("pih-deep-needles");
+  const int fitzpatrick = context.regimen.person.fitzpatrick;
+  if (fitzpatrick < rule.number("min_fitzpatrick")) return;
+  for (const Session& session : context.regimen.sessions) {
+    if (session.needle_mm < rule.number("min_needle_mm")) continue;
+    findings.push_back(make_finding(
+        rule, session.date, session.subject(),
+        fmt::format("Fitzpatrick type {} with {:g} mm needles on {}.", fitzpatrick,
+                    session.needle_mm, iso(session.date))));
+  }
+}
+
+void check_isotretinoin(const CheckContext& context, std::vector<Finding>& findings) {
+  const auto& last_dose = context.regimen.person.isotretinoin_last_dose;
+  if (!last_dose) return;
+  const Rule& rule = context.rules.rule("isotretinoin-6-months");
+  for (const Session& session : context.regimen.sessions) {
+    const int days_since = days_between(*last_dose, session.date);
+    if (days_since >= rule.number("min_days")) continue;
+    findings.push_back(make_finding(
+        rule, session.date, session.subject(),
+        fmt::format("The session on {} is {} after the last isotretinoin dose ({}); the first "
+                    "session without this warning is on {}.",
+                    iso(session.date), day_count(days_since), iso(*last_dose),
+                    iso(*last_dose + Days{static_cast<int>(rule.number("min_days"))}))));
+  }
+}
+
+}  // namespace
+
+void check_session_plan(const CheckContext& context, std::vector<Finding>& findings) {
+  check_spacing(context, findings);
+  check_site_depth(context, findings);
+  check_pih_deep_needles(context, findings);
+  check_isotretinoin(context, findings);
+}
+
+}  // namespace dermasim::regimen::detail

@@ -1,0 +1,55 @@
+#pragma once
+// Implicit adaptive time integration of an OdeSystem (MODEL.md §1, "Discretization"): SUNDIALS
+// CVODE, variable-order BDF with error control, Newton iteration with the system's exact sparse
+// Jacobian factorized by KLU. This is the one file that talks to SUNDIALS; every failure
+// status becomes a SolverError with the integrator's statistics (STYLE.md §3, §7).
+// Linear-solution scaling is off so that a linear invariant of the system (the total amount)
+// is preserved by each Newton correction to round-off.
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "transport/ode_system.hpp"
+
+namespace dermasim::transport {
+
+struct IntegratorStatistics {
+  long steps = 0;
+  long rhs_evaluations = 0;
+  long jacobian_evaluations = 0;
+  long linear_setups = 0;
+  long nonlinear_iterations = 0;
+  long error_test_failures = 0;
+  [[nodiscard]] std::string summary() const;
+};
+
+class CvodeIntegrator {
+ public:
+  /// @pre absolute_tolerance.size() == system.n_states(), all entries > 0; 0 < relative < 1.
+  /// The system must outlive the integrator.
+  CvodeIntegrator(const OdeSystem& system, double relative_tolerance,
+                  std::span<const double> absolute_tolerance);
+  ~CvodeIntegrator();
+  CvodeIntegrator(const CvodeIntegrator&) = delete;
+  CvodeIntegrator& operator=(const CvodeIntegrator&) = delete;
+  CvodeIntegrator(CvodeIntegrator&&) noexcept;
+  CvodeIntegrator& operator=(CvodeIntegrator&&) noexcept;
+
+  /// Restarts from (t0, y0): after construction and after every event that changes the state
+  /// or the operator (STYLE.md §4: events are stops).
+  void reinitialize(double t0, std::span<const double> y0);
+  void set_tolerances(double relative_tolerance, std::span<const double> absolute_tolerance);
+  /// Integrates towards t_out without stepping past t_stop (>= t_out) and writes the solution
+  /// at t_out into y. Throws SolverError when CVODE fails.
+  void advance(double t_out, double t_stop, std::span<double> y);
+  /// Statistics accumulated since the last reinitialize().
+  [[nodiscard]] IntegratorStatistics statistics() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dermasim::transport

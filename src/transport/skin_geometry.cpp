@@ -1,0 +1,74 @@
+#include "transport/skin_geometry.hpp"
+
+#include <cmath>
+#include <numbers>
+
+#include "core/error.hpp"
+#include "transport/graded_grid.hpp"
+
+namespace dermasim::transport {
+
+Length ChannelArray::unit_cell_radius() const {
+  const double density_per_m2 = channels_per_cm2 / units::square_centimetre.si();
+  return Length::from_si(1.0 / std::sqrt(std::numbers::pi * density_per_m2));
+}
+
+double ChannelArray::open_area_fraction() const {
+  const double ratio = radius / unit_cell_radius();
+  return ratio * ratio;
+}
+
+void validate_material(const Material& material) {
+  expects(material.diffusivity.si() > 0.0, "material: diffusivity must be positive");
+  expects(material.partition > 0.0, "material: partition coefficient must be positive");
+  expects(material.retardation >= 1.0, "material: retardation must be >= 1");
+  expects(material.metabolism.si() >= 0.0 && material.clearance.si() >= 0.0,
+          "material: rates must be non-negative");
+}
+
+void validate_layers(const std::vector<Layer>& layers) {
+  expects(!layers.empty(), "layers: at least one layer");
+  for (const auto& layer : layers) {
+    expects(layer.thickness.si() > 0.0, "layers: thickness must be positive");
+    expects(layer.compartment != Compartment::vehicle, "layers: the vehicle is not a skin layer");
+    validate_material(layer.material);
+  }
+}
+
+DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_depth_m) {
+  DepthSegments segments;
+  segments.breakpoints.push_back(0.0);
+  double depth = 0.0;
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    const double bottom = depth + layers[l].thickness.si();
+    const double tolerance = 1e-3 * layers[l].thickness.si();
+    if (channel_depth_m > depth + tolerance && channel_depth_m < bottom - tolerance) {
+      segments.breakpoints.push_back(channel_depth_m);
+      segments.layer_of_segment.push_back(l);
+    }
+    segments.breakpoints.push_back(bottom);
+    segments.layer_of_segment.push_back(l);
+    depth = bottom;
+  }
+  return segments;
+}
+
+std::vector<double> depth_faces(const DepthSegments& segments, const GridResolution& resolution) {
+  std::vector<std::size_t> cells;
+  for (std::size_t s = 0; s + 1 < segments.breakpoints.size(); ++s) {
+    const double length = segments.breakpoints[s + 1] - segments.breakpoints[s];
+    cells.push_back(cells_for_first_size(length, resolution.finest_cell.si(), resolution.growth,
+                                         resolution.min_cells_per_segment));
+  }
+  return graded_faces(segments.breakpoints, cells, resolution.growth);
+}
+
+std::array<double, 3> compartment_thicknesses(const std::vector<Layer>& layers) {
+  std::array<double, 3> thickness{0.0, 0.0, 0.0};
+  for (const auto& layer : layers) {
+    thickness[static_cast<std::size_t>(layer.compartment) - 1] += layer.thickness.si();
+  }
+  return thickness;
+}
+
+}  // namespace dermasim::transport

@@ -1,0 +1,231 @@
+#include "transport/transport_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/error.hpp"
+#include "transport/axisymmetric_cell.hpp"
+#include "transport/layered_column.hpp"
+
+namespace dermasim::transport {
+namespace {
+
+std::unique_ptr<FiniteVolumeSystem> build_system(const SkinModel& skin, Fidelity fidelity,
+                                                 const GridResolution& resolution) {
+  if (!skin.channels) {
+    return std::make_unique<FiniteVolumeSystem>(
+        build_layered_column(skin.layers, skin.receptor, resolution));
+  }
+  if (fidelity == Fidelity::full) {
+    return std::make_unique<FiniteVolumeSystem>(
+        build_axisymmetric_cell(skin.layers, *skin.channels, skin.receptor, resolution));
+  }
+  return std::make_unique<FiniteVolumeSystem>(
+      build_two_pathway_column(skin.layers, *skin.channels, skin.receptor, resolution));
+}
+
+struct OutputTime {
+  double time = 0.0;
+  bool is_sample = false;
+  bool is_profile = false;
+  bool is_wash_off = false;
+};
+
+std::vector<OutputTime> output_times(double t0, const Application& application) {
+  std::vector<OutputTime> times;
+  const double duration = application.duration.si();
+  const std::size_t n = std::max<std::size_t>(application.n_samples, 1);
+  for (std::size_t k = 1; k <= n; ++k) {
+    times.push_back({t0 + duration * static_cast<double>(k) / static_cast<double>(n), true});
+  }
+  for (const auto& at : application.profile_times) {
+    expects(at.si() >= 0.0 && at.si() <= duration * (1 + 1e-12),
+            "apply: profile times must lie within the application");
+    times.push_back({t0 + at.si(), false, true});
+  }
+  if (application.wash_off_after && application.wash_off_after->si() < duration) {
+    expects(application.wash_off_after->si() >= 0.0, "apply: wash-off must not precede the start");
+    times.push_back({t0 + application.wash_off_after->si(), false, false, true});
+  }
+  std::sort(times.begin(), times.end(),
+            [](const OutputTime& a, const OutputTime& b) { return a.time < b.time; });
+  // Merge coincident times (to a relative 1e-12 of the duration).
+  std::vector<OutputTime> merged;
+  for (const auto& entry : times) {
+    if (!merged.empty() && std::abs(entry.time - merged.back().time) <= 1e-12 * duration) {
+      merged.back().is_sample |= entry.is_sample;
+      merged.back().is_profile |= entry.is_profile;
+      merged.back().is_wash_off |= entry.is_wash_off;
+    } else {
+      merged.push_back(entry);
+    }
+  }
+  return merged;
+}
+
+}  // namespace
+
+TransportModel::TransportModel(SkinModel skin, Fidelity fidelity, GridResolution resolution,
+                               SolverOptions options)
+    : skin_(std::move(skin)), fidelity_(fidelity), options_(options) {
+  system_ = build_system(skin_, fidelity_, resolution);
+  const std::vector<double> absolute(system_->n_states(), 1.0);
+  integrator_ = std::make_unique<CvodeIntegrator>(*system_, options_.relative_tolerance, absolute);
+}
+
+TransportModel::~TransportModel() = default;
+TransportModel::TransportModel(TransportModel&&) noexcept = default;
+TransportModel& TransportModel::operator=(TransportModel&&) noexcept = default;
+
+State TransportModel::initial_state() const {
+  State state;
+  state.values.assign(system_->n_states(), 0.0);
+  return state;
+}
+
+std::vector<double> TransportModel::absolute_tolerances(std::span<const double> y,
+                                                        double amount_scale) const {
+  const std::size_t n = system_->n_cells();
+  double u_scale = 0.0;
+  double capacity = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    u_scale = std::max(u_scale, std::abs(y[i]));
+    if (i > 0) capacity += system_->cells()[i].capacity;
+  }
+  if (u_scale == 0.0) u_scale = 1.0;
+  amount_scale = std::max(amount_scale, capacity * u_scale);
+  const double fraction = options_.absolute_tolerance_fraction;
+  std::vector<double> absolute(system_->n_states(), fraction * u_scale);
+  for (std::size_t k = 0; k < n_accumulators; ++k) absolute[n + k] = fraction * amount_scale;
+  return absolute;
+}
+
+void TransportModel::record(ApplicationResult& result, double t, std::span<const double> y,
+                            double washed_off) const {
+  Sample sample;
+  sample.time = Time::from_si(t);
+  sample.amounts = system_->amounts(y);
+  sample.washed_off = washed_off;
+  sample.outflow = Flux::from_si(system_->outflow_rate(t, y));
+  const auto concentrations = system_->viable_concentrations(y);
+  sample.viable_epidermis = Concentration::from_si(concentrations[0]);
+  sample.dermis = Concentration::from_si(concentrations[1]);
+  result.peak_viable_epidermis = std::max(result.peak_viable_epidermis, sample.viable_epidermis);
+  result.peak_dermis = std::max(result.peak_dermis, sample.dermis);
+  result.samples.push_back(sample);
+}
+
+ApplicationResult TransportModel::apply(State& state, const Application& application) {
+  auto& system = *system_;
+  expects(state.values.size() == system.n_states(), "apply: the state belongs to another model");
+  expects(application.duration.si() > 0.0, "apply: duration must be positive");
+  expects(application.vehicle_partition > 0.0, "apply: vehicle partition must be positive");
+  const double t0 = state.time_s;
+  const double t_end = t0 + application.duration.si();
+  std::vector<double> y = state.values;
+  ApplicationResult result;
+
+  // Event: the application. A new film adds to what is left of the last one.
+  system.set_barrier(application.barrier);
+  const bool heals = skin_.receptor == Receptor::clearance;
+  system.set_closure({skin_.channels_opened_at.si(), heals ? skin_.closure_time_constant.si() : 0.0});
+  const double previous_vehicle =
+      system.vehicle_mode() == VehicleMode::film ? system.cells()[0].capacity * y[0] : 0.0;
+  double amount_scale = 0.0;
+  if (application.constant_donor) {
+    expects(application.constant_donor->si() > 0.0, "apply: donor concentration must be positive");
+    state.washed_off += previous_vehicle;  // an infinite donor replaces any film
+    state.vehicle_film_m = 0.0;
+    system.set_vehicle(VehicleMode::reservoir, 0.0);
+    y[0] = application.constant_donor->si() / application.vehicle_partition;
+  } else {
+    expects(application.formulation_dose.si() > 0.0 && application.drug_mass_fraction >= 0.0 &&
+                application.drug_mass_fraction <= 1.0,
+            "apply: a finite dose needs a positive dose and a mass fraction in [0, 1]");
+    const double film = state.vehicle_film_m +
+                        application.formulation_dose.si() / application.vehicle_density.si();
+    const double added = application.drug_mass_fraction * application.formulation_dose.si();
+    const double capacity = application.vehicle_partition * film;
+    system.set_vehicle(VehicleMode::film, capacity);
+    y[0] = (previous_vehicle + added) / capacity;
+    state.vehicle_film_m = film;
+    state.applied += added;
+    result.applied = added;
+    amount_scale = previous_vehicle + added;
+  }
+  const double washed_before = state.washed_off;
+  const double auc_ve_start = y[system.accumulator_index(Accumulator::auc_viable_epidermis)];
+  const double auc_de_start = y[system.accumulator_index(Accumulator::auc_dermis)];
+
+  auto restart = [&](double t) {
+    integrator_->set_tolerances(options_.relative_tolerance, absolute_tolerances(y, amount_scale));
+    integrator_->reinitialize(t, y);
+  };
+  restart(t0);
+  record(result, t0, y, state.washed_off);
+  IntegratorStatistics statistics;
+  const auto add_statistics = [&] {
+    const auto s = integrator_->statistics();
+    statistics.steps += s.steps;
+    statistics.rhs_evaluations += s.rhs_evaluations;
+    statistics.jacobian_evaluations += s.jacobian_evaluations;
+    statistics.linear_setups += s.linear_setups;
+    statistics.nonlinear_iterations += s.nonlinear_iterations;
+    statistics.error_test_failures += s.error_test_failures;
+  };
+
+  const auto times = output_times(t0, application);
+  std::size_t next_event = 0;
+  const auto find_next_event = [&](std::size_t from) {
+    std::size_t k = from;
+    while (k < times.size() && !times[k].is_wash_off) ++k;
+    return k;
+  };
+  next_event = find_next_event(0);
+  for (std::size_t k = 0; k < times.size(); ++k) {
+    const double t_stop = next_event < times.size() ? times[next_event].time : t_end;
+    integrator_->advance(times[k].time, t_stop, y);
+    if (times[k].is_wash_off) {
+      // Event: wash-off removes the film; the skin keeps its drug.
+      state.washed_off += system.cells()[0].capacity * y[0];
+      y[0] = 0.0;
+      system.set_vehicle(VehicleMode::absent, 0.0);
+      state.vehicle_film_m = 0.0;
+      add_statistics();
+      restart(times[k].time);
+      next_event = find_next_event(k + 1);
+    }
+    if (times[k].is_sample || times[k].is_wash_off) record(result, times[k].time, y, state.washed_off);
+    if (times[k].is_profile) {
+      DepthProfile profile;
+      profile.time = Time::from_si(times[k].time);
+      const auto& faces = system.slab_faces();
+      for (std::size_t s = 0; s + 1 < faces.size(); ++s) {
+        profile.depth_m.push_back(0.5 * (faces[s] + faces[s + 1]));
+      }
+      profile.concentration_kg_m3 = system.depth_profile(y);
+      result.profiles.push_back(std::move(profile));
+    }
+  }
+  add_statistics();
+
+  result.final_amounts = system.amounts(y);
+  result.washed_off = state.washed_off - washed_before;
+  result.auc_viable_epidermis_kg_s_m3 =
+      y[system.accumulator_index(Accumulator::auc_viable_epidermis)] - auc_ve_start;
+  result.auc_dermis_kg_s_m3 = y[system.accumulator_index(Accumulator::auc_dermis)] - auc_de_start;
+  result.statistics = statistics;
+  const auto& a = result.final_amounts;
+  const double present = a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized +
+                         state.washed_off;
+  const double source = state.applied + a.supplied;
+  result.mass_balance_relative_error =
+      source > 0.0 ? std::abs(present - source) / source : std::abs(present);
+
+  state.values = y;
+  state.time_s = t_end;
+  return result;
+}
+
+}  // namespace dermasim::transport

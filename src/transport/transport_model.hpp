@@ -1,0 +1,123 @@
+#pragma once
+// One application of a topical product to (micro-needled) skin, at `full` or `fast` fidelity
+// (MODEL.md §1): the model builds its discretization once, then each apply() integrates from
+// the carried State to the end of the application, stopping at each event (application,
+// wash-off; STYLE.md §4) to change the state and restart the integrator. Results carry
+// per-compartment amounts over time, the outflow, the depth profile, peak and area under the
+// curve of the viable-epidermis and dermis concentrations, and the mass balance.
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/units.hpp"
+#include "transport/cvode_integrator.hpp"
+#include "transport/finite_volume_system.hpp"
+#include "transport/skin_geometry.hpp"
+
+namespace dermasim::transport {
+
+/// `full`: 2-D axisymmetric unit cell; `fast`: 1-D two-pathway column. Intact skin (no
+/// channels) is a 1-D column at either fidelity.
+enum class Fidelity { fast, full };
+
+struct SkinModel {
+  std::vector<Layer> layers;                  // from the surface down
+  Receptor receptor = Receptor::sink;
+  std::optional<ChannelArray> channels;       // absent: intact skin
+  Time closure_time_constant = hours(1.0);    // in vivo only (Receptor::clearance)
+  Time channels_opened_at = Time{};           // model time of perforation (may be < 0)
+};
+
+struct SolverOptions {
+  double relative_tolerance = 1e-6;
+  double absolute_tolerance_fraction = 1e-8;  // of the state's reference scale
+};
+
+/// One application. A finite dose is a well-mixed film of thickness dose/density holding
+/// drug_mass_fraction × dose; an infinite dose keeps the vehicle concentration constant.
+struct Application {
+  double vehicle_partition = 1.0;                                 // K_v, vehicle/water
+  Density vehicle_density = 1.0 * units::gram_per_cubic_centimetre;
+  MassPerArea formulation_dose;                                   // finite dose
+  double drug_mass_fraction = 0.0;                                // finite dose
+  std::optional<Concentration> constant_donor;                    // infinite dose
+  Time duration;
+  std::optional<Time> wash_off_after;                             // from the start
+  double barrier = 1.0;                                           // SC barrier state, [0.05, 1]
+  std::vector<Time> profile_times;                                // from the start
+  std::size_t n_samples = 96;
+};
+
+/// The drug in and around the skin between applications; carried to the next apply().
+/// Amounts are per unit skin area (kg/m²); `values` is the discretization's state vector.
+struct State {
+  double time_s = 0.0;
+  std::vector<double> values;
+  double vehicle_film_m = 0.0;   // thickness of the film left on the skin
+  double applied = 0.0;          // cumulative applied drug, kg/m²
+  double washed_off = 0.0;       // cumulative, kg/m²
+};
+
+struct Sample {
+  Time time;                     // model time
+  CompartmentAmounts amounts;
+  double washed_off = 0.0;       // kg/m², cumulative
+  Flux outflow;                  // into receptor + clearance
+  Concentration viable_epidermis;
+  Concentration dermis;
+};
+
+struct DepthProfile {
+  Time time;
+  std::vector<double> depth_m;               // slab centres
+  std::vector<double> concentration_kg_m3;   // slab-averaged total concentration
+};
+
+struct ApplicationResult {
+  std::vector<Sample> samples;                // includes the start and the end
+  std::vector<DepthProfile> profiles;
+  CompartmentAmounts final_amounts;
+  double applied = 0.0;                       // this application's drug, kg/m²
+  double washed_off = 0.0;                    // this application's wash-off, kg/m²
+  Concentration peak_viable_epidermis;        // over the samples
+  Concentration peak_dermis;
+  double auc_viable_epidermis_kg_s_m3 = 0.0;  // ∫ mean concentration dt over this application
+  double auc_dermis_kg_s_m3 = 0.0;
+  double mass_balance_relative_error = 0.0;   // over the whole history of the State
+  IntegratorStatistics statistics;
+};
+
+class TransportModel {
+ public:
+  /// Builds the discretization. @pre skin.layers valid; channels within the unit cell.
+  TransportModel(SkinModel skin, Fidelity fidelity, GridResolution resolution = {},
+                 SolverOptions options = {});
+  ~TransportModel();
+  TransportModel(TransportModel&&) noexcept;
+  TransportModel& operator=(TransportModel&&) noexcept;
+
+  [[nodiscard]] State initial_state() const;
+  /// Integrates one application from `state` (updated in place to the end of it).
+  /// @pre state came from this model; application.duration > 0.
+  [[nodiscard]] ApplicationResult apply(State& state, const Application& application);
+
+  [[nodiscard]] const FiniteVolumeSystem& system() const { return *system_; }
+  [[nodiscard]] std::size_t n_cells() const { return system_->n_cells() - 1; }
+  [[nodiscard]] Fidelity fidelity() const { return fidelity_; }
+  [[nodiscard]] const SkinModel& skin() const { return skin_; }
+
+ private:
+  void record(ApplicationResult& result, double t, std::span<const double> y,
+              double washed_off) const;
+  [[nodiscard]] std::vector<double> absolute_tolerances(std::span<const double> y,
+                                                        double amount_scale) const;
+
+  SkinModel skin_;
+  Fidelity fidelity_;
+  SolverOptions options_;
+  std::unique_ptr<FiniteVolumeSystem> system_;
+  std::unique_ptr<CvodeIntegrator> integrator_;
+};
+
+}  // namespace dermasim::transport
