@@ -26,16 +26,16 @@ void check_into_channels(const CheckContext& context, std::vector<Finding>& find
       if (application.moment == Moment::session && lists_active(rule, "after_actives", product.active)) {
         findings.push_back(make_finding(
             rule, session.date, product.id,
-            fmt::format("{} is applied right after the {:g} mm session on {}, into open channels.",
-                        describe(product), session.needle_mm, iso(session.date))));
+            fmt::format("{} is applied right after the {} mm session on {}, into open channels.",
+                        describe(product), mm(session.needle_mm), iso(session.date))));
       } else if (application.moment != Moment::session &&
                  lists_active(rule, "same_day_actives", product.active)) {
         findings.push_back(make_finding(
             rule, session.date, product.id,
-            fmt::format("{} is applied on {} (the {}), the day of a {:g} mm session.",
+            fmt::format("{} is applied on {} (the {}), the day of a {} mm session.",
                         describe(product), iso(session.date),
                         application.moment == Moment::morning ? "morning" : "evening",
-                        session.needle_mm)));
+                        mm(session.needle_mm))));
       }
     }
   }
@@ -76,12 +76,18 @@ void check_strength_ramp(const CheckContext& context, std::vector<Finding>& find
 std::set<Date> days_needing_sunscreen(const CheckContext& context, int days_after_session) {
   std::set<Date> days;
   const Regimen& regimen = context.regimen;
-  std::map<std::size_t, Date> last_application;
-  for (const Application& application : context.applications)
-    if (is_retinoid(context.product_of(application).active))
-      last_application[application.product_index] = application.date;
-  for (const auto& [index, last] : last_application)
-    for (Date day = regimen.products[index].from; day <= last; day += Days{1}) days.insert(day);
+  // A retinoid course (its phases together) is in use from its first `from` to its last
+  // application, pauses and off nights included (FILES.md).
+  std::map<Active, std::pair<Date, Date>> course_span;
+  for (const Application& application : context.applications) {
+    const Product& product = context.product_of(application);
+    if (!is_retinoid(product.active)) continue;
+    auto [entry, inserted] = course_span.try_emplace(product.active, product.from, application.date);
+    entry->second.first = std::min(entry->second.first, product.from);
+    entry->second.second = std::max(entry->second.second, application.date);
+  }
+  for (const auto& [active, span] : course_span)
+    for (Date day = span.first; day <= span.second; day += Days{1}) days.insert(day);
   for (const Session& session : regimen.sessions)
     for (int offset = 1; offset <= days_after_session; ++offset)
       days.insert(session.date + Days{offset});

@@ -47,10 +47,10 @@ void check_washout(const CheckContext& context, const Session& session, Active a
                                                                         : "retinol-washout");
   const int min_days = static_cast<int>(washout.number("min_days"));
   auto details = [&](int required) {
-    return fmt::format("{} is last applied on {}, {} before the {:g} mm session on {}; stop it at "
+    return fmt::format("{} is last applied on {}, {} before the {} mm session on {}; stop it at "
                        "least {} before.",
                        describe(product), iso(last->date), day_count(days_before),
-                       session.needle_mm, iso(session.date), day_count(required));
+                       mm(session.needle_mm), iso(session.date), day_count(required));
   };
   if (days_before < min_days) {
     findings.push_back(make_finding(washout, last->date, product.id, details(min_days)));
@@ -70,9 +70,9 @@ void check_resume(const CheckContext& context, const Session& session, Active ac
   const Product& product = context.product_of(*first);
   const int days_after = days_between(session.date, first->date);
   auto details = [&](int required) {
-    return fmt::format("{} is resumed on {}, {} after the {:g} mm session on {}; wait at least {}.",
+    return fmt::format("{} is resumed on {}, {} after the {} mm session on {}; wait at least {}.",
                        describe(product), iso(first->date), day_count(days_after),
-                       session.needle_mm, iso(session.date), day_count(required));
+                       mm(session.needle_mm), iso(session.date), day_count(required));
   };
   const Rule& resume = context.rules.rule("retinoid-resume");
   const int min_days = static_cast<int>(resume.number("min_days"));

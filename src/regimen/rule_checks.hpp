@@ -31,6 +31,8 @@ void check_person(const CheckContext& context, std::vector<Finding>& findings);
 
 /// "1 day", "3 days".
 [[nodiscard]] std::string day_count(int days);
+/// A needle length for messages: "1.0", "0.25".
+[[nodiscard]] std::string mm(double millimetres);
 /// "tret-full (tretinoin 0.05 %)".
 [[nodiscard]] std::string describe(const Product& product);
 

@@ -28,10 +28,10 @@ void check_spacing(const CheckContext& context, std::vector<Finding>& findings) 
     if (gap >= min_days) continue;
     findings.push_back(make_finding(
         rule, next.date, next.subject(),
-        fmt::format("The {:g} mm session on {} comes {} after the {:g} mm session on {}; at "
-                    "{:g} mm allow at least {} between sessions.",
-                    next.needle_mm, iso(next.date), day_count(gap), before.needle_mm,
-                    iso(before.date), deeper_mm, day_count(static_cast<int>(min_days)))));
+        fmt::format("The {} mm session on {} comes {} after the {} mm session on {}; at "
+                    "{} mm allow at least {} between sessions.",
+                    mm(next.needle_mm), iso(next.date), day_count(gap), mm(before.needle_mm),
+                    iso(before.date), mm(deeper_mm), day_count(static_cast<int>(min_days)))));
   }
 }
 
@@ -43,8 +43,8 @@ void check_site_depth(const CheckContext& context, std::vector<Finding>& finding
     if (session.needle_mm <= limit_mm) continue;
     findings.push_back(make_finding(
         rule, session.date, session.subject(),
-        fmt::format("The {:g} mm needles on {} exceed the {:g} mm the {} tolerates.",
-                    session.needle_mm, iso(session.date), limit_mm, site)));
+        fmt::format("The {} mm needles on {} exceed the {} mm the {} tolerates.",
+                    mm(session.needle_mm), iso(session.date), mm(limit_mm), site)));
   }
 }
 
@@ -56,8 +56,8 @@ void check_pih_deep_needles(const CheckContext& context, std::vector<Finding>& f
     if (session.needle_mm < rule.number("min_needle_mm")) continue;
     findings.push_back(make_finding(
         rule, session.date, session.subject(),
-        fmt::format("Fitzpatrick type {} with {:g} mm needles on {}.", fitzpatrick,
-                    session.needle_mm, iso(session.date))));
+        fmt::format("Fitzpatrick type {} with {} mm needles on {}.", fitzpatrick,
+                    mm(session.needle_mm), iso(session.date))));
   }
 }
 

@@ -13,13 +13,13 @@ AxisymmetricGrid axisymmetric_grid(const std::vector<Layer>& layers, const Chann
   expects(small_r > 0.0 && small_r < big_r, "axisymmetric cell: channel radius must be < R");
   expects(channels.depth.si() > 0.0, "axisymmetric cell: channel depth must be positive");
   const double finest = resolution.finest_radial.si();
-  const auto n_inner = cells_for_first_size(small_r, finest, resolution.growth,
-                                            resolution.min_cells_per_segment, Refine::end);
-  const auto n_outer = cells_for_first_size(big_r - small_r, finest, resolution.growth,
-                                            resolution.min_cells_per_segment, Refine::start);
+  const double largest = resolution.largest_cell_fraction;
   AxisymmetricGrid grid;
-  grid.radial_faces = graded_segment(0.0, small_r, n_inner, resolution.growth, Refine::end);
-  const auto outer = graded_segment(small_r, big_r, n_outer, resolution.growth, Refine::start);
+  grid.radial_faces = graded_segment(0.0, small_r, {finest, resolution.growth, largest * small_r,
+                                                    resolution.min_cells_per_segment, Refine::end});
+  const auto outer = graded_segment(small_r, big_r, {finest, resolution.growth,
+                                                     largest * (big_r - small_r),
+                                                     resolution.min_cells_per_segment, Refine::start});
   grid.radial_faces.insert(grid.radial_faces.end(), outer.begin() + 1, outer.end());
   grid.depth_faces = depth_faces(depth_segments(layers, channels.depth.si()), resolution);
   return grid;

@@ -1,7 +1,7 @@
 #pragma once
 // Graded one-dimensional grids for the finite-volume discretization (MODEL.md §1,
 // "Discretization"): cells are finest at the ends of each segment (layer interfaces, the
-// channel wall and bottom) and grow geometrically towards its middle.
+// channel wall and bottom) and grow geometrically towards its middle, up to a largest size.
 
 #include <cstddef>
 #include <vector>
@@ -11,23 +11,25 @@ namespace dermasim::transport {
 /// Which ends of a segment get the finest cells.
 enum class Refine { both_ends, start, end };
 
-/// Cell faces of one segment [start, end] split into `n_cells` cells whose sizes grow by
-/// `growth` per cell away from the refined end(s) (growth = 1: uniform).
-/// @pre end > start, n_cells >= 1, growth >= 1.
-/// @post result.size() == n_cells + 1, strictly increasing, front() == start, back() == end.
-[[nodiscard]] std::vector<double> graded_segment(double start, double end, std::size_t n_cells,
-                                                 double growth, Refine refine = Refine::both_ends);
+/// How a segment is graded: sizes first·growth^k from each refined end, capped at largest,
+/// then scaled down uniformly so that they fill the segment exactly.
+struct Grading {
+  double first_cell = 0.0;       // m, > 0
+  double growth = 1.0;           // >= 1
+  double largest_cell = 0.0;     // m; <= 0: no cap
+  std::size_t min_cells = 1;
+  Refine refine = Refine::both_ends;
+};
 
-/// Faces of consecutive segments joined at their common points: `breakpoints` are the segment
-/// ends (strictly increasing), `cells_per_segment` and `growth` one entry per segment.
+/// Faces of the segment [start, end] graded as `grading` says.
+/// @pre end > start, grading.first_cell > 0, grading.growth >= 1.
+/// @post strictly increasing, front() == start, back() == end; no cell exceeds first_cell at a
+/// refined end, nor largest_cell anywhere.
+[[nodiscard]] std::vector<double> graded_segment(double start, double end, const Grading& grading);
+
+/// Faces of consecutive segments joined at their common points; `breakpoints` strictly
+/// increasing, one grading per segment.
 [[nodiscard]] std::vector<double> graded_faces(const std::vector<double>& breakpoints,
-                                               const std::vector<std::size_t>& cells_per_segment,
-                                               double growth);
-
-/// Number of cells a segment of `length` needs so that, with geometric growth `growth` from
-/// the refined end(s), its finest cells are no larger than `first_cell` (at least `minimum` cells).
-[[nodiscard]] std::size_t cells_for_first_size(double length, double first_cell, double growth,
-                                               std::size_t minimum = 2,
-                                               Refine refine = Refine::both_ends);
+                                               const std::vector<Grading>& gradings);
 
 }  // namespace dermasim::transport

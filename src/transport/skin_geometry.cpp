@@ -45,22 +45,26 @@ DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_de
     if (channel_depth_m > depth + tolerance && channel_depth_m < bottom - tolerance) {
       segments.breakpoints.push_back(channel_depth_m);
       segments.layer_of_segment.push_back(l);
+      segments.is_barrier.push_back(layers[l].compartment == Compartment::stratum_corneum);
     }
     segments.breakpoints.push_back(bottom);
     segments.layer_of_segment.push_back(l);
+    segments.is_barrier.push_back(layers[l].compartment == Compartment::stratum_corneum);
     depth = bottom;
   }
   return segments;
 }
 
 std::vector<double> depth_faces(const DepthSegments& segments, const GridResolution& resolution) {
-  std::vector<std::size_t> cells;
+  std::vector<Grading> gradings;
   for (std::size_t s = 0; s + 1 < segments.breakpoints.size(); ++s) {
     const double length = segments.breakpoints[s + 1] - segments.breakpoints[s];
-    cells.push_back(cells_for_first_size(length, resolution.finest_cell.si(), resolution.growth,
-                                         resolution.min_cells_per_segment));
+    const double fraction = segments.is_barrier[s] ? resolution.barrier_largest_cell_fraction
+                                                   : resolution.largest_cell_fraction;
+    gradings.push_back({resolution.finest_cell.si(), resolution.growth, fraction * length,
+                        resolution.min_cells_per_segment, Refine::both_ends});
   }
-  return graded_faces(segments.breakpoints, cells, resolution.growth);
+  return graded_faces(segments.breakpoints, gradings);
 }
 
 std::array<double, 3> compartment_thicknesses(const std::vector<Layer>& layers) {

@@ -36,6 +36,10 @@ struct GridResolution {
   Length finest_cell = micrometres(0.5);
   double growth = 1.25;
   std::size_t min_cells_per_segment = 4;
+  double largest_cell_fraction = 0.125;   // no cell larger than this fraction of its segment
+  // The stratum corneum carries the steep early transient of a barrier-limited compound:
+  // its cells stay nearly uniform (no larger than this fraction of its thickness).
+  double barrier_largest_cell_fraction = 0.03;
   Length finest_radial = micrometres(1.0);
 };
 
@@ -44,6 +48,7 @@ struct GridResolution {
 struct DepthSegments {
   std::vector<double> breakpoints;
   std::vector<std::size_t> layer_of_segment;
+  std::vector<bool> is_barrier;   // the segment lies in the stratum corneum
 };
 [[nodiscard]] DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_depth_m);
 

@@ -1,0 +1,253 @@
+#include "response/response_simulation.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "core/error.hpp"
+
+namespace dermasim::response {
+
+namespace {
+
+constexpr double day_s = 86400.0;
+// Steps shorter than this (seconds) are round-off between coinciding times, not integration.
+constexpr double negligible_step_s = 1e-3;
+
+enum class EventKind { exposure_start, exposure_end, session, sunscreen };
+
+struct Event {
+  double time = 0.0;
+  EventKind kind = EventKind::session;
+  std::size_t index = 0;  // into exposures, sessions or sunscreen settings
+};
+
+}  // namespace
+
+struct ResponseSimulation::Impl {
+  ResponseEquations equations;
+  ResponseSettings settings;
+  std::array<double, ResponseState::size> y{};
+  double t = 0.0;
+  DriveLevels drives;
+  std::unique_ptr<CvodeIntegrator> integrator;
+  bool needs_reinitialization = false;
+  double stop_time = std::numeric_limits<double>::quiet_NaN();
+
+  std::vector<ExposureInterval> exposures;
+  std::vector<std::size_t> active_exposures;
+  std::vector<SessionInjury> scheduled_sessions;
+  std::vector<SessionInjury> applied_sessions;
+  std::vector<SunscreenSetting> sunscreen_settings;
+  std::vector<Event> events;  // sorted by time, insertion order among equal times
+  std::size_t next_event = 0;
+
+  long samples_per_day = 24;
+  long next_sample = 0;
+  double day_erythema_max = 0.0;
+  double day_irritation_max = 0.0;
+  std::vector<DailyResponse> days;
+  std::vector<std::pair<double, double>> barrier_history;  // (time, barrier)
+  double peak_pih = 0.0;
+
+  Impl(const ResponseParameters& parameters, const PersonTraits& traits, ResponseSettings s)
+      : equations(parameters, traits), settings(s) {
+    const double per_day = day_s / settings.sample_interval.si();
+    expects(per_day >= 1.0 && std::abs(per_day - std::round(per_day)) < 1e-9,
+            "ResponseSettings: sample_interval must divide a day into whole samples");
+    samples_per_day = std::lround(per_day);
+    y = ResponseState{}.to_array();
+    integrator = std::make_unique<CvodeIntegrator>(
+        ResponseState::size,
+        [this](double, std::span<const double> state, std::span<double> derivative) {
+          equations.derivatives(state, drives, derivative);
+          return RhsStatus::ok;
+        },
+        settings.tolerances, t, y);
+    record_sample();
+  }
+
+  [[nodiscard]] ResponseState current() const { return ResponseState::from(y); }
+
+  void schedule(double time, EventKind kind, std::size_t index) {
+    expects(time >= t, "ResponseSimulation: a drive cannot start before the current time");
+    auto position = std::upper_bound(
+        events.begin() + static_cast<std::ptrdiff_t>(next_event), events.end(), time,
+        [](double value, const Event& event) { return value < event.time; });
+    events.insert(position, Event{time, kind, index});
+  }
+
+  MassPerArea exposure_sum(bool tretinoin_equivalent) const {
+    MassPerArea total;
+    for (std::size_t i : active_exposures) {
+      const ExposureInterval& e = exposures[i];
+      const double factor = tretinoin_equivalent && e.active == Retinoid::retinol
+                                ? equations.parameters().retinol_potency_ratio
+                                : 1.0;
+      total += factor * e.viable_epidermis_amount;
+    }
+    return total;
+  }
+
+  void apply(const Event& event) {
+    switch (event.kind) {
+      case EventKind::exposure_start:
+        active_exposures.push_back(event.index);
+        break;
+      case EventKind::exposure_end:
+        std::erase(active_exposures, event.index);
+        break;
+      case EventKind::session: {
+        const SessionInjury& session = scheduled_sessions[event.index];
+        y = equations.after_session(current(), session).to_array();
+        applied_sessions.push_back(session);
+        barrier_history.emplace_back(t, y[2]);
+        break;
+      }
+      case EventKind::sunscreen:
+        drives.sunscreen = sunscreen_settings[event.index].applied;
+        break;
+    }
+    drives.tretinoin_equivalent_exposure = exposure_sum(true);
+    needs_reinitialization = true;
+  }
+
+  void record_sample() {
+    const ResponseState s = current();
+    const ResponseParameters& p = equations.parameters();
+    const double erythema = erythema_score(s, p);
+    const double irritation = irritation_score(s);
+    peak_pih = std::max(peak_pih, s.pih_pigment);
+    barrier_history.emplace_back(t, s.barrier);
+    const bool day_boundary = next_sample > 0 && next_sample % samples_per_day == 0;
+    day_erythema_max = std::max(day_erythema_max, erythema);
+    day_irritation_max = std::max(day_irritation_max, irritation);
+    if (day_boundary) {
+      DailyResponse day;
+      day.day = static_cast<int>(next_sample / samples_per_day) - 1;
+      day.erythema = day_erythema_max;
+      day.irritation = day_irritation_max;
+      day.barrier = s.barrier;
+      day.retinoid_activation = s.activation;
+      day.tolerance = s.tolerance;
+      day.inflammation = s.inflammation;
+      day.fibroblast_activation = s.fibroblast_activation;
+      day.collagen_change_percent = collagen_change_percent(s, p);
+      day.collagen_formation_percent = 100.0 * equations.collagen_formation_excess(s);
+      day.pigment_index = pigment_index(s);
+      day.pih_pigment = s.pih_pigment;
+      day.acne_lesion_index = s.acne_lesions;
+      day.turnover_time = turnover_time(s, p);
+      day.retinoid_viable_epidermis = exposure_sum(false);
+      day.state = s;
+      days.push_back(day);
+      // The boundary sample also opens the next day.
+      day_erythema_max = erythema;
+      day_irritation_max = irritation;
+    }
+    ++next_sample;
+  }
+
+  void advance_to(double t_end) {
+    expects(t_end >= t, "ResponseSimulation::advance_to: cannot go back in time");
+    while (true) {
+      while (next_event < events.size() && events[next_event].time <= t) apply(events[next_event++]);
+      if (t >= t_end) break;
+      const double t_event = next_event < events.size() ? events[next_event].time
+                                                         : std::numeric_limits<double>::infinity();
+      const double t_sample = static_cast<double>(next_sample) * settings.sample_interval.si();
+      const double t_stop = std::min(t_event, t_end);
+      const double t_target = std::min(t_stop, t_sample);
+      if (needs_reinitialization) {
+        integrator->reinitialize(t, y);
+        needs_reinitialization = false;
+        stop_time = std::numeric_limits<double>::quiet_NaN();
+      }
+      if (t_target - t > negligible_step_s) {
+        if (!(t_stop == stop_time)) {
+          integrator->set_stop_time(t_stop);
+          stop_time = t_stop;
+        }
+        integrator->advance(t_target, y);
+      } else {
+        needs_reinitialization = true;  // CVODE's clock stays behind: restart it at t_target
+      }
+      t = t_target;
+      if (t == t_sample) record_sample();
+    }
+  }
+};
+
+ResponseSimulation::ResponseSimulation(const ResponseParameters& parameters,
+                                       const PersonTraits& traits, ResponseSettings settings)
+    : impl_(std::make_unique<Impl>(parameters, traits, settings)) {}
+ResponseSimulation::~ResponseSimulation() = default;
+ResponseSimulation::ResponseSimulation(ResponseSimulation&&) noexcept = default;
+ResponseSimulation& ResponseSimulation::operator=(ResponseSimulation&&) noexcept = default;
+
+void ResponseSimulation::add_exposure(const ExposureInterval& exposure) {
+  check_exposure(exposure);
+  Impl& s = *impl_;
+  s.exposures.push_back(exposure);
+  const std::size_t index = s.exposures.size() - 1;
+  s.schedule(exposure.start.si(), EventKind::exposure_start, index);
+  s.schedule(exposure.end.si(), EventKind::exposure_end, index);
+}
+
+void ResponseSimulation::add_session(const SessionInjury& session) {
+  check_session(session);
+  Impl& s = *impl_;
+  s.scheduled_sessions.push_back(session);
+  s.schedule(session.time.si(), EventKind::session, s.scheduled_sessions.size() - 1);
+}
+
+void ResponseSimulation::set_sunscreen(const SunscreenSetting& setting) {
+  Impl& s = *impl_;
+  s.sunscreen_settings.push_back(setting);
+  s.schedule(setting.from.si(), EventKind::sunscreen, s.sunscreen_settings.size() - 1);
+}
+
+void ResponseSimulation::advance_to(Time t) { impl_->advance_to(t.si()); }
+
+Time ResponseSimulation::time() const { return seconds(impl_->t); }
+ResponseState ResponseSimulation::state() const { return impl_->current(); }
+
+double ResponseSimulation::erythema() const {
+  return erythema_score(impl_->current(), impl_->equations.parameters());
+}
+
+double ResponseSimulation::barrier_at(Time time_point) const {
+  const auto& history = impl_->barrier_history;
+  const double t = time_point.si();
+  expects(t >= 0.0 && t <= impl_->t, "ResponseSimulation::barrier_at: time outside the past");
+  if (t == impl_->t) return impl_->current().barrier;
+  // The last entry at or before t (after a session's jump when t is its time).
+  auto after = std::upper_bound(history.begin(), history.end(), t,
+                                [](double value, const auto& entry) { return value < entry.first; });
+  if (after == history.end()) return impl_->current().barrier;
+  const auto& [t1, b1] = *after;
+  const auto& [t0, b0] = *std::prev(after);
+  if (t1 <= t0) return b1;
+  return b0 + (b1 - b0) * (t - t0) / (t1 - t0);
+}
+
+std::vector<OpenChannels> ResponseSimulation::open_channels(Time t, double min_open_fraction) const {
+  std::vector<OpenChannels> result;
+  for (const SessionInjury& session : impl_->scheduled_sessions) {
+    if (session.time > t) continue;
+    const double open = std::exp(-((t - session.time) / session.channel_closure_time));
+    if (open > min_open_fraction)
+      result.push_back({session.time, session.effective_depth, session.channel_density(), open});
+  }
+  return result;
+}
+
+const std::vector<DailyResponse>& ResponseSimulation::days() const { return impl_->days; }
+const std::vector<SessionInjury>& ResponseSimulation::sessions() const { return impl_->applied_sessions; }
+double ResponseSimulation::peak_pih_pigment() const { return impl_->peak_pih; }
+const ResponseEquations& ResponseSimulation::equations() const { return impl_->equations; }
+IntegratorStatistics ResponseSimulation::integrator_statistics() const {
+  return impl_->integrator->statistics();
+}
+
+}  // namespace dermasim::response

@@ -1,0 +1,39 @@
+// BENCHMARKS.md problems A and B against their reference values of Q(t) at 1, 2, 4, 8, 12,
+// 24 h (worst relative error over the six outputs; problem A also its steady flux and lag).
+
+#include <gtest/gtest.h>
+
+#include "transport/reference_problems.hpp"
+
+namespace dermasim::transport {
+namespace {
+
+TEST(BenchmarkProblems, ProblemAMatchesTheTransferMatrixReferenceWithinPointOnePercent) {
+  TransportModel model(reference::problem_a_skin(), Fidelity::full,
+                       GridResolution{micrometres(0.5), 1.25, 3, 0.025, micrometres(1)},
+                       SolverOptions{1e-6, 1e-8});
+  auto state = model.initial_state();
+
+  const auto result = model.apply(state, reference::constant_donor_application());
+
+  const auto outflow = reference::outflow_at_output_hours(result);
+  EXPECT_LT(reference::worst_relative_error(outflow, reference::problem_a_mg_per_cm2), 1e-3);
+  const double flux_mg_cm2_s = result.samples.back().outflow.si() /
+                               units::milligram_per_square_centimetre.si();
+  EXPECT_NEAR(flux_mg_cm2_s / reference::problem_a_steady_flux_mg_per_cm2_s, 1.0, 1e-3);
+}
+
+TEST(BenchmarkProblems, ProblemBMatchesTheExtrapolatedReferenceWithinOnePercent) {
+  TransportModel model(reference::problem_b_skin(), Fidelity::full,
+                       GridResolution{micrometres(0.5), 1.3, 3, 0.125, micrometres(0.5)},
+                       SolverOptions{1e-5, 1e-8});
+  auto state = model.initial_state();
+
+  const auto result = model.apply(state, reference::constant_donor_application());
+
+  const auto outflow = reference::outflow_at_output_hours(result);
+  EXPECT_LT(reference::worst_relative_error(outflow, reference::problem_b_mg_per_cm2), 1e-2);
+}
+
+}  // namespace
+}  // namespace dermasim::transport
