@@ -23,6 +23,7 @@ struct CvodeIntegrator::Impl {
   void* memory = nullptr;
   double t = 0.0;
   long reinitializations = 0;
+  IntegratorStatistics before_reinitialization;  // CVODE's counters restart at CVodeReInit
   std::string last_message;  // CVODE's own words for the last error, kept for SolverError
 
   ~Impl() {
@@ -34,13 +35,13 @@ struct CvodeIntegrator::Impl {
   }
 
   [[nodiscard]] IntegratorStatistics statistics() const {
-    IntegratorStatistics stats;
+    IntegratorStatistics stats = before_reinitialization;
     long value = 0;
-    if (CVodeGetNumSteps(memory, &value) == CV_SUCCESS) stats.steps = value;
-    if (CVodeGetNumRhsEvals(memory, &value) == CV_SUCCESS) stats.rhs_evaluations = value;
-    if (CVodeGetNumErrTestFails(memory, &value) == CV_SUCCESS) stats.error_test_failures = value;
+    if (CVodeGetNumSteps(memory, &value) == CV_SUCCESS) stats.steps += value;
+    if (CVodeGetNumRhsEvals(memory, &value) == CV_SUCCESS) stats.rhs_evaluations += value;
+    if (CVodeGetNumErrTestFails(memory, &value) == CV_SUCCESS) stats.error_test_failures += value;
     if (CVodeGetNumNonlinSolvConvFails(memory, &value) == CV_SUCCESS)
-      stats.nonlinear_convergence_failures = value;
+      stats.nonlinear_convergence_failures += value;
     stats.reinitializations = reinitializations;
     return stats;
   }
@@ -126,6 +127,7 @@ void CvodeIntegrator::reinitialize(double t, std::span<const double> y) {
   Impl& s = *impl_;
   expects(y.size() == s.n, "CvodeIntegrator::reinitialize: state has the wrong size");
   std::copy(y.begin(), y.end(), N_VGetArrayPointer(s.y));
+  s.before_reinitialization = s.statistics();
   s.t = t;
   s.check(CVodeReInit(s.memory, t, s.y), "CVodeReInit");
   ++s.reinitializations;

@@ -19,7 +19,8 @@ TEST(AxisymmetricVsColumn, UniformPropertiesGiveTheOneDimensionalAmountsToOnePar
   channels.depth = micrometres(15);               // ends at the SC/VE interface: same z grid
   channels.fluid = column.layers[0].material;     // the "channel" is stratum corneum
   cell.channels = channels;
-  const GridResolution resolution{micrometres(1.0), 1.3, 3, 0.125, micrometres(2.0)};
+  const GridResolution resolution{.finest_cell = micrometres(1.0), .growth = 1.3, .min_cells_per_segment = 3,
+                                  .finest_radial = micrometres(2.0)};
   const SolverOptions tight{1e-9, 1e-6};
   TransportModel one_d(column, Fidelity::full, resolution, tight);
   TransportModel two_d(cell, Fidelity::full, resolution, tight);

@@ -10,7 +10,8 @@ namespace {
 
 TEST(BenchmarkProblems, ProblemAMatchesTheTransferMatrixReferenceWithinPointOnePercent) {
   TransportModel model(reference::problem_a_skin(), Fidelity::full,
-                       GridResolution{micrometres(0.5), 1.25, 3, 0.025, micrometres(1)},
+                       GridResolution{.finest_cell = micrometres(0.25), .growth = 1.25, .min_cells_per_segment = 3,
+                                      .largest_cell_fraction = 0.1, .barrier_largest_cell_fraction = 0.025},
                        SolverOptions{1e-6, 1e-8});
   auto state = model.initial_state();
 
@@ -25,7 +26,8 @@ TEST(BenchmarkProblems, ProblemAMatchesTheTransferMatrixReferenceWithinPointOneP
 
 TEST(BenchmarkProblems, ProblemBMatchesTheExtrapolatedReferenceWithinOnePercent) {
   TransportModel model(reference::problem_b_skin(), Fidelity::full,
-                       GridResolution{micrometres(0.5), 1.3, 3, 0.125, micrometres(0.5)},
+                       GridResolution{.finest_cell = micrometres(0.5), .growth = 1.3, .min_cells_per_segment = 3,
+                                      .finest_radial = micrometres(0.5)},
                        SolverOptions{1e-5, 1e-8});
   auto state = model.initial_state();
 

@@ -50,8 +50,9 @@ struct SteadyError {
 
 SteadyError steady_error(double first_cell, double growth) {
   auto system = build_layered_column({membrane()}, Receptor::sink,
-                                     GridResolution{Length::from_si(first_cell), growth, 1, 0.0,
-                                                    micrometres(1)});
+                                     GridResolution{.finest_cell = Length::from_si(first_cell), .growth = growth,
+                                                    .min_cells_per_segment = 1, .largest_cell_fraction = 0.0,
+                                                    .barrier_largest_cell_fraction = 0.0});
   system.set_vehicle(VehicleMode::reservoir, 0.0);
   const auto jacobian = dense_jacobian(system, 0.0);
   const auto n = static_cast<Eigen::Index>(system.n_cells()) - 1;
@@ -92,7 +93,8 @@ TEST(ConvergenceOrder, SpatialOrderOnGradedGridsIsTwoWithinPointOne) {
 double integrator_error(double relative_tolerance) {
   SkinModel skin;
   skin.layers = {membrane()};
-  TransportModel model(skin, Fidelity::fast, GridResolution{micrometres(4), 1.2, 1, 0.0, micrometres(1)},
+  TransportModel model(skin, Fidelity::fast, GridResolution{.finest_cell = micrometres(4), .growth = 1.2, .min_cells_per_segment = 1,
+                                      .largest_cell_fraction = 0.0, .barrier_largest_cell_fraction = 0.0},
                        SolverOptions{relative_tolerance, 1e-3 * relative_tolerance});
   Application application;
   application.constant_donor = 1.0 * units::milligram_per_millilitre;
