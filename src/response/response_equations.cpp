@@ -109,8 +109,11 @@ void ResponseEquations::derivatives(std::span<const double> y, const DriveLevels
                            (1.0 + p.pih_uv_amplification * (1.0 - shade)) -
                        k_turnover * s.turnover_factor * s.pih_pigment;
 
-  // Acne: comedolysis lowers lesions; acne-prone skin first flares ("purge") while tolerance is low.
-  const double purge = traits_.acne_prone ? p.purge_per_activation * a * (1.0 - tolerance) : 0.0;
+  // Acne: comedolysis lowers lesions; acne-prone skin first flares ("purge") while tolerance
+  // is low. (1 − T)² confines the flare to the first weeks instead of trimming the benefit.
+  const double purge = traits_.acne_prone
+                           ? p.purge_per_activation * a * (1.0 - tolerance) * (1.0 - tolerance)
+                           : 0.0;
   const double acne_target = std::max(0.0, 1.0 - p.comedolysis_per_activation * a + purge);
   const double d_acne = (acne_target - s.acne_lesions) / p.acne_response_time.si();
 

@@ -1,0 +1,55 @@
+#pragma once
+// From a compound's derived properties, a skin site and an optional micro-needle session to
+// the SkinModel the transport solver runs (MODEL.md §1): SC, VE and dermis materials, the
+// channel array (depth = depth fraction × needle length, surface radius), the channel closure
+// time (open or occluded; in vivo only), metabolism in the VE and clearance in the dermis.
+// The model parameters that are not intrinsic to a compound, site or device live in
+// data/transport.toml; TransportParameters holds the same values as defaults.
+
+#include <optional>
+#include <string>
+
+#include "core/units.hpp"
+#include "transport/compound.hpp"
+#include "transport/transport_model.hpp"
+
+namespace dermasim::transport {
+
+/// Transport-model parameters (data/transport.toml; sources there and in docs/transport.md).
+struct TransportParameters {
+  PropertyParameters properties;
+  Time closure_time_open = hours(0.7);        // Gupta 2011: impedance at baseline within 2 h
+  Time closure_time_occluded = hours(34.0);   // PMC8259462: t½ 20–26 h → τ = t½/ln 2
+  Rate dermal_clearance = 4.8 * units::per_hour;           // assumption, flow-limited
+  Rate viable_epidermis_metabolism = 0.1 * units::per_hour;  // assumption, no tretinoin rate
+  // K_sc/vehicle for a cream, calibrated to Latriano 1997 (VALIDATION.md T4).
+  double cream_stratum_corneum_vehicle_partition = 1.0;
+};
+
+/// Layer thicknesses of a skin site.
+struct SiteLayers {
+  Length stratum_corneum;
+  Length viable_epidermis;
+  Length dermis;
+};
+
+/// A micro-needle session as a transport experiment sees it.
+struct MicroneedleTreatment {
+  double channels_per_cm2 = 0.0;
+  Length needle_length;
+  double depth_fraction = 1.0;          // effective depth / needle length (device catalogue)
+  Length channel_surface_diameter;
+  Time before_application = Time{};     // time from perforation to application
+};
+
+/// @pre thicknesses > 0; treatment depth fraction in (0, 1], density > 0.
+[[nodiscard]] SkinModel build_skin_model(const CompoundProperties& properties,
+                                         const SiteLayers& site, Receptor receptor,
+                                         const std::optional<MicroneedleTreatment>& treatment,
+                                         bool occluded, const TransportParameters& parameters);
+
+/// The vehicle/water partition coefficient K_v = K_sc/w ÷ K_sc/vehicle.
+[[nodiscard]] double vehicle_water_partition(const CompoundProperties& properties,
+                                             double stratum_corneum_vehicle_partition);
+
+}  // namespace dermasim::transport

@@ -1,0 +1,131 @@
+// End-to-end tests of `dermasim check`: exit codes, JSON contract, human output, errors.
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+
+namespace dermasim::testing {
+namespace {
+
+std::string scenario(const std::string& name) { return source_path("tests/regimen/scenarios/" + name + ".scenario.toml"); }
+
+TEST(CheckCommand, ExitsZeroWithAVerdictForASafeScenario) {
+  const auto result = run_dermasim({"check", scenario("safe")});
+
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("Verdict: no findings"), std::string::npos);
+  EXPECT_NE(result.out.find("consult a dermatologist"), std::string::npos);
+}
+
+TEST(CheckCommand, ExitsOneWhenAFindingIsAnError) {
+  const auto result = run_dermasim({"check", scenario("tretinoin-washout")});
+
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("ERROR   tretinoin-washout [tret-full]"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Verdict: UNSAFE"), std::string::npos);
+}
+
+TEST(CheckCommand, ExitsZeroWhenFindingsAreOnlyWarnings) {
+  const auto result = run_dermasim({"check", scenario("tretinoin-washout-short")});
+
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("Verdict: acceptable with 1 warning"), std::string::npos) << result.out;
+}
+
+TEST(CheckCommand, PrintsTheJsonContract) {
+  const auto result = run_dermasim({"check", "--json", scenario("sunscreen")});
+
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto document = nlohmann::json::parse(result.out);
+  EXPECT_EQ(document.at("ok"), true);
+  ASSERT_FALSE(document.at("findings").empty());
+  const auto& finding = document.at("findings")[0];
+  for (const char* key : {"rule", "severity", "date", "until", "subject", "message", "source"})
+    EXPECT_TRUE(finding.contains(key)) << key;
+  EXPECT_EQ(finding.at("rule"), "sunscreen");
+  EXPECT_EQ(finding.at("subject"), "person");
+  EXPECT_EQ(finding.at("date"), "2026-12-01");
+  EXPECT_EQ(finding.at("until"), "2027-03-30");  // consecutive days merge
+}
+
+TEST(CheckCommand, OkIsFalseExactlyWhenSomeFindingIsAnError) {
+  for (const std::string name : {"safe", "tretinoin-washout", "pih-deep-needles", "pregnancy-retinoid",
+                                 "session-contraindication", "into-channels", "keloid-history"}) {
+    const auto result = run_dermasim({"check", "--json", scenario(name)});
+    const auto document = nlohmann::json::parse(result.out);
+    bool any_error = false;
+    for (const auto& finding : document.at("findings")) any_error |= finding.at("severity") == "error";
+    EXPECT_EQ(document.at("ok"), !any_error) << name;
+    EXPECT_EQ(result.exit_code, any_error ? 1 : 0) << name;
+  }
+}
+
+TEST(CheckCommand, ExitsTwoWithFileLineColumnForBadInput) {
+  const auto path = std::filesystem::temp_directory_path() / "dermasim-cli-bad.scenario.toml";
+  std::ofstream(path) << "[scenario]\nname = \"x\"\nstart = 2026-12-01\n[person]\nfitzpatrick = 7\n";
+
+  const auto result = run_dermasim({"check", path.string()});
+
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(path.string() + ":5:15: fitzpatrick = 7 is outside 1 .. 6"), std::string::npos)
+      << result.err;
+  EXPECT_TRUE(result.out.empty());
+  std::filesystem::remove(path);
+}
+
+TEST(CheckCommand, ExitsTwoForAMissingFileOrUsageErrors) {
+  EXPECT_EQ(run_dermasim({"check", "/nonexistent.scenario.toml"}).exit_code, 2);
+  EXPECT_EQ(run_dermasim({"check"}).exit_code, 2);
+  EXPECT_EQ(run_dermasim({"check", scenario("safe"), "--no-such-flag"}).exit_code, 2);
+  EXPECT_EQ(run_dermasim({"no-such-command"}).exit_code, 2);
+  EXPECT_EQ(run_dermasim({}).exit_code, 2);
+}
+
+TEST(CheckCommand, HelpAndVersionExitZero) {
+  const auto help = run_dermasim({"--help"});
+  const auto version = run_dermasim({"--version"});
+
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("check"), std::string::npos);
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_NE(version.out.find("dermasim"), std::string::npos);
+}
+
+TEST(CheckCommand, ReadsEditedRulesFromDataDirectoryAndEnvironment) {
+  const auto directory = std::filesystem::temp_directory_path() / "dermasim-cli-data";
+  std::filesystem::create_directories(directory);
+  std::ifstream original(source_path("data/rules.toml"));
+  std::string rules((std::istreambuf_iterator<char>(original)), {});
+  rules.replace(rules.find("recommended_days = 7"), 20, "recommended_days = 5");
+  std::ofstream(directory / "rules.toml") << rules;
+
+  const auto with_flag = run_dermasim({"--data", directory.string(), "check", scenario("tretinoin-washout-short")});
+  const auto built_in = run_dermasim({"check", scenario("tretinoin-washout-short")});
+
+  EXPECT_EQ(with_flag.out.find("tretinoin-washout-short"), std::string::npos) << with_flag.out;
+  EXPECT_NE(built_in.out.find("tretinoin-washout-short"), std::string::npos);
+  std::filesystem::remove_all(directory);
+}
+
+TEST(CheckCommand, WorksFromAnyDirectory) {
+  const auto result = run_dermasim({"check", scenario("safe")}, "/");
+
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+}
+
+TEST(CheckCommand, ChecksEveryExampleScenario) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(source_path("examples"))) {
+    const std::string path = entry.path().string();
+    if (!path.ends_with(".scenario.toml")) continue;
+    const auto result = run_dermasim({"check", "--json", path});
+    EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 1) << path << "\n" << result.err;
+    EXPECT_TRUE(nlohmann::json::accept(result.out)) << path;
+  }
+}
+
+}  // namespace
+}  // namespace dermasim::testing
