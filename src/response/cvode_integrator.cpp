@@ -1,6 +1,7 @@
 #include "response/cvode_integrator.hpp"
 
 #include <cstdlib>
+#include <limits>
 #include <string>
 
 #include <cvode/cvode.h>
@@ -130,6 +131,9 @@ void CvodeIntegrator::reinitialize(double t, std::span<const double> y) {
   s.before_reinitialization = s.statistics();
   s.t = t;
   s.check(CVodeReInit(s.memory, t, s.y), "CVodeReInit");
+  // SUNDIALS 6.4 keeps a reached stop time across CVodeReInit (and has no CVodeClearStopTime):
+  // move it out of the way; the caller sets the next one.
+  s.check(CVodeSetStopTime(s.memory, std::numeric_limits<double>::max()), "CVodeSetStopTime");
   ++s.reinitializations;
 }
 

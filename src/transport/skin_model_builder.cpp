@@ -1,5 +1,7 @@
 #include "transport/skin_model_builder.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 
 namespace dermasim::transport {
@@ -17,10 +19,13 @@ SkinModel build_skin_model(const CompoundProperties& properties, const SiteLayer
   Material stratum_corneum;
   stratum_corneum.diffusivity = properties.stratum_corneum_diffusivity;
   stratum_corneum.partition = properties.stratum_corneum_water_partition;
+  // Surrey's viable tissue: capacity K·R = 0.6·B and conductance D·K = 0.6·D_free (only the
+  // free drug in the water moves). B < 1 (hydrophilic actives) lowers K instead of R.
+  const double binding = properties.binding_factor;
   Material viable;
-  viable.diffusivity = properties.aqueous_diffusivity;
-  viable.partition = properties.viable_water_partition;
-  viable.retardation = properties.binding_factor;
+  viable.diffusivity = properties.aqueous_diffusivity / std::min(binding, 1.0);
+  viable.partition = properties.viable_water_partition * std::min(binding, 1.0);
+  viable.retardation = std::max(binding, 1.0);
   Material viable_epidermis = viable;
   viable_epidermis.metabolism = in_vivo ? parameters.viable_epidermis_metabolism : Rate{};
   Material dermis = viable;

@@ -23,7 +23,7 @@ struct TransportParameters {
   Rate dermal_clearance = 4.8 * units::per_hour;           // assumption, flow-limited
   Rate viable_epidermis_metabolism = 0.1 * units::per_hour;  // assumption, no tretinoin rate
   // K_sc/vehicle for a cream, calibrated to Latriano 1997 (VALIDATION.md T4).
-  double cream_stratum_corneum_vehicle_partition = 1.0;
+  double cream_stratum_corneum_vehicle_partition = 0.021;
 };
 
 /// Layer thicknesses of a skin site.
