@@ -8,6 +8,7 @@
 
 #include "app/check_command.hpp"
 #include "app/global_options.hpp"
+#include "app/simulate_command.hpp"
 #include "core/error.hpp"
 
 namespace {
@@ -26,6 +27,8 @@ int dispatch(int argc, char** argv) {
 
   CheckOptions check;
   CLI::App* check_command = add_check_command(app, check);
+  SimulateOptions simulate;
+  CLI::App* simulate_command = add_simulate_command(app, simulate);
 
   try {
     app.parse(argc, argv);
@@ -34,6 +37,7 @@ int dispatch(int argc, char** argv) {
     return code == 0 ? exit_ok : exit_invalid_input;
   }
   if (check_command->parsed()) return run_check(check, global);
+  if (simulate_command->parsed()) return run_simulate(simulate, global);
   return exit_invalid_input;
 }
 

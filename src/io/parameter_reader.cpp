@@ -7,6 +7,7 @@ namespace dermasim::io {
 Provenance read_provenance(const TomlTable& table) {
   Provenance provenance;
   provenance.is_assumption = table.boolean("assumption", false);
+  provenance.is_calibrated = table.boolean("calibrated", false);
   if (auto source = table.optional_string("source")) provenance.source = *source;
   if (provenance.is_assumption) {
     if (!table.has("note"))
@@ -25,7 +26,7 @@ Provenance read_provenance(const TomlTable& table) {
 
 Parameter read_parameter(const TomlTable& table, std::string_view key, const NumberRange& allowed) {
   const TomlTable entry = table.table(key);
-  entry.allow_only({"value", "source", "assumption", "note", "range", "range_source"});
+  entry.allow_only({"value", "source", "assumption", "calibrated", "note", "range", "range_source"});
   Parameter parameter;
   try {
     parameter.value = entry.number("value", allowed);

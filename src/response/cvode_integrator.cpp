@@ -5,6 +5,7 @@
 #include <string>
 
 #include <cvode/cvode.h>
+#include <cvode/cvode_diag.h>
 #include <fmt/format.h>
 #include <nvector/nvector_serial.h>
 #include <sunlinsol/sunlinsol_dense.h>
@@ -89,12 +90,12 @@ void keep_error_message(int, const char*, const char* function, char* message, v
 }  // namespace
 
 CvodeIntegrator::CvodeIntegrator(std::size_t n_states, RightHandSide rhs,
-                                 IntegratorTolerances tolerances, double t0,
+                                 IntegratorOptions options, double t0,
                                  std::span<const double> y0)
     : impl_(std::make_unique<Impl>()) {
   expects(n_states > 0, "CvodeIntegrator: the system needs at least one state");
   expects(static_cast<bool>(rhs), "CvodeIntegrator: right-hand side missing");
-  expects(tolerances.relative > 0.0 && tolerances.absolute > 0.0,
+  expects(options.relative_tolerance > 0.0 && options.absolute_tolerance > 0.0,
           "CvodeIntegrator: tolerances must be positive");
   expects(y0.size() == n_states, "CvodeIntegrator: initial state has the wrong size");
   Impl& s = *impl_;
@@ -111,12 +112,16 @@ CvodeIntegrator::CvodeIntegrator(std::size_t n_states, RightHandSide rhs,
   s.check(CVodeSetErrHandlerFn(s.memory, keep_error_message, &s), "CVodeSetErrHandlerFn");
   s.check(CVodeInit(s.memory, evaluate_rhs, t0, s.y), "CVodeInit");
   s.check(CVodeSetUserData(s.memory, &s), "CVodeSetUserData");
-  s.check(CVodeSStolerances(s.memory, tolerances.relative, tolerances.absolute),
+  s.check(CVodeSStolerances(s.memory, options.relative_tolerance, options.absolute_tolerance),
           "CVodeSStolerances");
-  s.matrix = SUNDenseMatrix(n, n, s.context);
-  s.solver = SUNLinSol_Dense(s.y, s.matrix, s.context);
-  expects(s.matrix != nullptr && s.solver != nullptr, "CvodeIntegrator: dense solver failed");
-  s.check(CVodeSetLinearSolver(s.memory, s.solver, s.matrix), "CVodeSetLinearSolver");
+  if (options.linear_solver == NewtonLinearSolver::dense) {
+    s.matrix = SUNDenseMatrix(n, n, s.context);
+    s.solver = SUNLinSol_Dense(s.y, s.matrix, s.context);
+    expects(s.matrix != nullptr && s.solver != nullptr, "CvodeIntegrator: dense solver failed");
+    s.check(CVodeSetLinearSolver(s.memory, s.solver, s.matrix), "CVodeSetLinearSolver");
+  } else {
+    s.check(CVDiag(s.memory), "CVDiag");
+  }
   s.check(CVodeSetMaxNumSteps(s.memory, 100000), "CVodeSetMaxNumSteps");
 }
 

@@ -16,9 +16,15 @@ namespace dermasim::response {
 /// failure asks CVODE to retry with a smaller step.
 enum class RhsStatus { ok, recoverable_failure, unrecoverable_failure };
 
-struct IntegratorTolerances {
-  double relative = 1e-6;
-  double absolute = 1e-9;  // the same for every component (the response states are O(1))
+/// How CVODE solves the Newton systems: a dense LU of the difference-quotient Jacobian, or
+/// CVODE's diagonal approximation (CVDiag: O(n) per iteration, enough when the stiffness sits
+/// on the diagonal, as in the response ODEs whose fast terms are first-order decays).
+enum class NewtonLinearSolver { dense, diagonal };
+
+struct IntegratorOptions {
+  double relative_tolerance = 1e-6;
+  double absolute_tolerance = 1e-9;  // the same for every component (states are O(1))
+  NewtonLinearSolver linear_solver = NewtonLinearSolver::dense;
 };
 
 struct IntegratorStatistics {
@@ -37,8 +43,8 @@ class CvodeIntegrator {
   using RightHandSide =
       std::function<RhsStatus(double t, std::span<const double> y, std::span<double> ydot)>;
 
-  /// @pre n_states > 0, rhs callable, tolerances positive.
-  CvodeIntegrator(std::size_t n_states, RightHandSide rhs, IntegratorTolerances tolerances,
+  /// @pre n_states > 0, rhs callable, tolerances positive, y0.size() == n_states.
+  CvodeIntegrator(std::size_t n_states, RightHandSide rhs, IntegratorOptions options,
                   double t0, std::span<const double> y0);
   ~CvodeIntegrator();
   CvodeIntegrator(const CvodeIntegrator&) = delete;

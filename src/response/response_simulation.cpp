@@ -13,6 +13,7 @@ namespace {
 constexpr double day_s = 86400.0;
 // Steps shorter than this (seconds) are round-off between coinciding times, not integration.
 constexpr double negligible_step_s = 1e-3;
+constexpr std::size_t activation_index = 3;  // ResponseState::activation in to_array() order
 
 enum class EventKind { exposure_start, exposure_end, session, sunscreen };
 
@@ -32,6 +33,13 @@ struct ResponseSimulation::Impl {
   DriveLevels drives;
   std::unique_ptr<CvodeIntegrator> integrator;
   bool needs_reinitialization = false;
+  // Activation is linear with a piecewise-constant input, so it is solved exactly between
+  // events: A(t) = target + (A0 − target)·exp(−(t − t0)/activation_time). CVODE integrates
+  // the other states with this A(t); it thus never sees the exposure steps (two a day), which
+  // would otherwise force a restart each time (see apply()).
+  double activation_start = 0.0;       // A0
+  double activation_start_time = 0.0;  // t0
+  double activation_target = 0.0;
   double stop_time = std::numeric_limits<double>::quiet_NaN();
 
   std::vector<ExposureInterval> exposures;
@@ -59,15 +67,29 @@ struct ResponseSimulation::Impl {
     y = ResponseState{}.to_array();
     integrator = std::make_unique<CvodeIntegrator>(
         ResponseState::size,
-        [this](double, std::span<const double> state, std::span<double> derivative) {
-          equations.derivatives(state, drives, derivative);
+        [this](double time, std::span<const double> state, std::span<double> derivative) {
+          std::array<double, ResponseState::size> with_activation;
+          std::copy(state.begin(), state.end(), with_activation.begin());
+          with_activation[activation_index] = activation_at(time);
+          equations.derivatives(with_activation, drives, derivative);
+          derivative[activation_index] = 0.0;  // solved exactly, outside CVODE
           return RhsStatus::ok;
         },
-        settings.tolerances, t, y);
+        settings.integrator, t, y);
     record_sample();
   }
 
-  [[nodiscard]] ResponseState current() const { return ResponseState::from(y); }
+  [[nodiscard]] double activation_at(double time) const {
+    const double decay = std::exp(-(time - activation_start_time) /
+                                  equations.parameters().activation_time.si());
+    return activation_target + (activation_start - activation_target) * decay;
+  }
+
+  [[nodiscard]] ResponseState current() const {
+    ResponseState state = ResponseState::from(y);
+    state.activation = activation_at(t);
+    return state;
+  }
 
   void schedule(double time, EventKind kind, std::size_t index) {
     expects(time >= t, "ResponseSimulation: a drive cannot start before the current time");
@@ -90,6 +112,7 @@ struct ResponseSimulation::Impl {
   }
 
   void apply(const Event& event) {
+    y[activation_index] = activation_at(t);
     switch (event.kind) {
       case EventKind::exposure_start:
         active_exposures.push_back(event.index);
@@ -99,7 +122,7 @@ struct ResponseSimulation::Impl {
         break;
       case EventKind::session: {
         const SessionInjury& session = scheduled_sessions[event.index];
-        y = equations.after_session(current(), session).to_array();
+        y = equations.after_session(ResponseState::from(y), session).to_array();
         applied_sessions.push_back(session);
         barrier_history.emplace_back(t, y[2]);
         break;
@@ -109,8 +132,16 @@ struct ResponseSimulation::Impl {
         break;
     }
     drives.tretinoin_equivalent_exposure = exposure_sum(true);
-    needs_reinitialization = true;
+    activation_start = y[activation_index];
+    activation_start_time = t;
+    activation_target = equations.activation_target(drives.tretinoin_equivalent_exposure);
+    // CVODE stopped exactly at the event. A session jumps the state and sunscreen steps the
+    // pigment production: both restart the integrator. An exposure step only bends A(t),
+    // which is exact, so the integration carries on.
+    if (event.kind != EventKind::exposure_start && event.kind != EventKind::exposure_end)
+      needs_reinitialization = true;
   }
+
 
   void record_sample() {
     const ResponseState s = current();
@@ -169,6 +200,7 @@ struct ResponseSimulation::Impl {
           stop_time = t_stop;
         }
         integrator->advance(t_target, y);
+        y[activation_index] = activation_at(t_target);
       } else {
         needs_reinitialization = true;  // CVODE's clock stays behind: restart it at t_target
       }

@@ -20,7 +20,7 @@ namespace dermasim::response {
 struct ResponseSettings {
   Time sample_interval = hours(1.0);  // daily maxima are taken over these samples;
                                       // must divide a day into a whole number of samples
-  IntegratorTolerances tolerances{1e-6, 1e-9};
+  IntegratorOptions integrator{1e-4, 1e-6, NewtonLinearSolver::diagonal};
 };
 
 /// One day of the response (day 0 starts at time 0). Erythema and irritation are the day's

@@ -25,27 +25,37 @@ struct IntegratorStatistics {
   [[nodiscard]] std::string summary() const;
 };
 
-class CvodeIntegrator {
+/// What the transport model needs from a time integrator (CVODE or the fixed-step BDF2).
+class TimeIntegrator {
+ public:
+  virtual ~TimeIntegrator() = default;
+  /// Restarts from (t0, y0): after construction and after every event that changes the state
+  /// or the operator (STYLE.md §4: events are stops).
+  virtual void reinitialize(double t0, std::span<const double> y0) = 0;
+  virtual void set_tolerances(double relative_tolerance, std::span<const double> absolute_tolerance) = 0;
+  /// Integrates to t_out without stepping past t_stop (>= t_out); writes y(t_out) into y.
+  virtual void advance(double t_out, double t_stop, std::span<double> y) = 0;
+  /// Statistics accumulated since the last reinitialize().
+  [[nodiscard]] virtual IntegratorStatistics statistics() const = 0;
+};
+
+class CvodeIntegrator final : public TimeIntegrator {
  public:
   /// @pre absolute_tolerance.size() == system.n_states(), all entries > 0; 0 < relative < 1.
   /// The system must outlive the integrator.
   CvodeIntegrator(const OdeSystem& system, double relative_tolerance,
                   std::span<const double> absolute_tolerance);
-  ~CvodeIntegrator();
+  ~CvodeIntegrator() override;
   CvodeIntegrator(const CvodeIntegrator&) = delete;
   CvodeIntegrator& operator=(const CvodeIntegrator&) = delete;
   CvodeIntegrator(CvodeIntegrator&&) noexcept;
   CvodeIntegrator& operator=(CvodeIntegrator&&) noexcept;
 
-  /// Restarts from (t0, y0): after construction and after every event that changes the state
-  /// or the operator (STYLE.md §4: events are stops).
-  void reinitialize(double t0, std::span<const double> y0);
-  void set_tolerances(double relative_tolerance, std::span<const double> absolute_tolerance);
-  /// Integrates towards t_out without stepping past t_stop (>= t_out) and writes the solution
-  /// at t_out into y. Throws SolverError when CVODE fails.
-  void advance(double t_out, double t_stop, std::span<double> y);
-  /// Statistics accumulated since the last reinitialize().
-  [[nodiscard]] IntegratorStatistics statistics() const;
+  void reinitialize(double t0, std::span<const double> y0) override;
+  void set_tolerances(double relative_tolerance, std::span<const double> absolute_tolerance) override;
+  /// Throws SolverError when CVODE fails.
+  void advance(double t_out, double t_stop, std::span<double> y) override;
+  [[nodiscard]] IntegratorStatistics statistics() const override;
 
  private:
   struct Impl;

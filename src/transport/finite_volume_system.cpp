@@ -152,9 +152,12 @@ double FiniteVolumeSystem::cell_conductance_product(std::size_t cell, double t) 
   return dk;
 }
 
+bool FiniteVolumeSystem::is_time_dependent() const {
+  return has_channels_ && closure_.time_constant_s > 0.0 && std::isfinite(closure_.time_constant_s);
+}
+
 void FiniteVolumeSystem::update_conductances(double t) const {
-  const bool time_dependent = has_channels_ && closure_.time_constant_s > 0.0 &&
-                              std::isfinite(closure_.time_constant_s);
+  const bool time_dependent = is_time_dependent();
   if (conductances_valid_ && (!time_dependent || t == conductance_time_)) return;
   for (std::size_t f = 0; f < faces_.size(); ++f) {
     const auto& face = faces_[f];
@@ -254,6 +257,13 @@ void FiniteVolumeSystem::jacobian(double t, std::span<double> values) const {
     }
     for (auto k = pattern_.row_start[i]; k < pattern_.row_start[i + 1]; ++k) values[k] *= scale;
   }
+}
+
+std::vector<double> FiniteVolumeSystem::symmetric_weights() const {
+  std::vector<double> weights(n_states(), 0.0);
+  for (std::size_t i = 1; i < cells_.size(); ++i) weights[i] = cells_[i].capacity;
+  if (vehicle_mode_ == VehicleMode::film) weights[0] = cells_[0].capacity;
+  return weights;
 }
 
 CompartmentAmounts FiniteVolumeSystem::amounts(std::span<const double> y) const {

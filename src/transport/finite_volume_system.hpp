@@ -98,11 +98,18 @@ class FiniteVolumeSystem final : public OdeSystem {
   void rhs(double t, std::span<const double> y, std::span<double> ydot) const override;
   [[nodiscard]] const SparsityPattern& jacobian_pattern() const override { return pattern_; }
   void jacobian(double t, std::span<double> values) const override;
+  /// Capacities of the cells (the vehicle's only as a film): C·(I − γJ) is symmetric on them.
+  [[nodiscard]] std::vector<double> symmetric_weights() const override;
 
   /// Events change these between integration intervals, never during one.
   void set_vehicle(VehicleMode mode, double capacity_m);
   [[nodiscard]] VehicleMode vehicle_mode() const { return vehicle_mode_; }
-  void set_closure(ChannelClosure closure) { closure_ = closure; }
+  void set_closure(ChannelClosure closure) {
+    closure_ = closure;
+    conductances_valid_ = false;
+  }
+  /// True when channel closure makes the operator change with time.
+  [[nodiscard]] bool is_time_dependent() const;
   /// Barrier state B in [0.05, 1]: D of stratum corneum cells is divided by B.
   void set_barrier(double barrier);
 

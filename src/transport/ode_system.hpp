@@ -28,6 +28,12 @@ class OdeSystem {
   [[nodiscard]] virtual const SparsityPattern& jacobian_pattern() const = 0;
   /// ∂f/∂y at t, written in the order of jacobian_pattern(). The problems here are linear in y.
   virtual void jacobian(double t, std::span<double> values) const = 0;
+  /// Optional structure that allows a faster linear solver than general sparse LU: weights w
+  /// (one per state) such that the rows with w > 0, each multiplied by its w, form a symmetric
+  /// positive definite block of I − γJ; a row with w = 0 either has no off-diagonal entries
+  /// (its unknown is solved first) or belongs to an unknown that no other row references (solved
+  /// last). Empty (the default): no such structure. Called at every linear-solver setup.
+  [[nodiscard]] virtual std::vector<double> symmetric_weights() const { return {}; }
 };
 
 }  // namespace dermasim::transport

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "transport/axisymmetric_cell.hpp"
+#include "transport/bdf2_integrator.hpp"
 #include "transport/layered_column.hpp"
 
 namespace dermasim::transport {
@@ -71,7 +72,10 @@ TransportModel::TransportModel(SkinModel skin, Fidelity fidelity, GridResolution
     : skin_(std::move(skin)), fidelity_(fidelity), options_(options) {
   system_ = build_system(skin_, fidelity_, resolution);
   const std::vector<double> absolute(system_->n_states(), 1.0);
-  integrator_ = std::make_unique<CvodeIntegrator>(*system_, options_.relative_tolerance, absolute);
+  cvode_ = std::make_unique<CvodeIntegrator>(*system_, options_.relative_tolerance, absolute);
+  if (options_.scheme == TimeScheme::fixed_step_bdf2) {
+    bdf2_ = std::make_unique<Bdf2Integrator>(*system_, options_.bdf2_step.si());
+  }
 }
 
 TransportModel::~TransportModel() = default;
@@ -157,16 +161,18 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
   const double washed_before = state.washed_off;
   const double auc_ve_start = y[system.accumulator_index(Accumulator::auc_viable_epidermis)];
   const double auc_de_start = y[system.accumulator_index(Accumulator::auc_dermis)];
+  TimeIntegrator& integrator =
+      bdf2_ && !system.is_time_dependent() ? static_cast<TimeIntegrator&>(*bdf2_) : *cvode_;
 
   auto restart = [&](double t) {
-    integrator_->set_tolerances(options_.relative_tolerance, absolute_tolerances(y, amount_scale));
-    integrator_->reinitialize(t, y);
+    integrator.set_tolerances(options_.relative_tolerance, absolute_tolerances(y, amount_scale));
+    integrator.reinitialize(t, y);
   };
   restart(t0);
   record(result, t0, y, state.washed_off);
   IntegratorStatistics statistics;
   const auto add_statistics = [&] {
-    const auto s = integrator_->statistics();
+    const auto s = integrator.statistics();
     statistics.steps += s.steps;
     statistics.rhs_evaluations += s.rhs_evaluations;
     statistics.jacobian_evaluations += s.jacobian_evaluations;
@@ -185,7 +191,7 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
   next_event = find_next_event(0);
   for (std::size_t k = 0; k < times.size(); ++k) {
     const double t_stop = next_event < times.size() ? times[next_event].time : t_end;
-    integrator_->advance(times[k].time, t_stop, y);
+    integrator.advance(times[k].time, t_stop, y);
     if (times[k].is_wash_off) {
       // Event: wash-off removes the film; the skin keeps its drug.
       state.washed_off += system.cells()[0].capacity * y[0];

@@ -29,9 +29,15 @@ struct SkinModel {
   Time channels_opened_at = Time{};           // model time of perforation (may be < 0)
 };
 
+/// CVODE (adaptive BDF, error control; the default) or the fixed-step BDF2 for operators that
+/// do not change in time (an application with healing channels always uses CVODE).
+enum class TimeScheme { cvode, fixed_step_bdf2 };
+
 struct SolverOptions {
   double relative_tolerance = 1e-6;
   double absolute_tolerance_fraction = 1e-8;  // of the state's reference scale
+  TimeScheme scheme = TimeScheme::cvode;
+  Time bdf2_step = minutes(5);
 };
 
 /// One application. A finite dose is a well-mixed film of thickness dose/density holding
@@ -117,7 +123,8 @@ class TransportModel {
   Fidelity fidelity_;
   SolverOptions options_;
   std::unique_ptr<FiniteVolumeSystem> system_;
-  std::unique_ptr<CvodeIntegrator> integrator_;
+  std::unique_ptr<CvodeIntegrator> cvode_;
+  std::unique_ptr<TimeIntegrator> bdf2_;
 };
 
 }  // namespace dermasim::transport

@@ -1,0 +1,61 @@
+#include "app/simulate_command.hpp"
+
+#include <iostream>
+
+#include "app/output_directory.hpp"
+#include "io/catalogue_reader.hpp"
+#include "io/response_catalogue.hpp"
+#include "io/scenario_reader.hpp"
+#include "io/transport_catalogue.hpp"
+#include "regimen/protocol_check.hpp"
+#include "report/findings_report.hpp"
+#include "report/simulation_html.hpp"
+#include "report/simulation_summary.hpp"
+#include "simulate/regimen_simulation.hpp"
+
+namespace dermasim::app {
+
+CLI::App* add_simulate_command(CLI::App& app, SimulateOptions& options) {
+  CLI::App* command = app.add_subcommand("simulate", "Run a scenario's regimen through the transport + response model");
+  command->add_option("SCENARIO", options.scenario_path, "scenario file (.scenario.toml)")->required();
+  command->add_option("--out", options.out_directory, "output directory (created if absent)")
+      ->default_str("dermasim-out");
+  command->add_flag("--json", options.json, "print summary.json to stdout");
+  command->add_option("--fidelity", options.fidelity, "transport fidelity")
+      ->check(CLI::IsMember({"fast", "full"}))
+      ->default_str("fast");
+  command->add_flag("--force", options.force, "simulate even when the scenario has error findings (still exits 1)");
+  return command;
+}
+
+int run_simulate(const SimulateOptions& options, const GlobalOptions& global) {
+  const auto data = io::data_directory(global.data_directory);
+  const auto catalogue = io::load_catalogue(data);
+  const auto regimen = io::read_scenario_file(options.scenario_path, catalogue);
+  const auto findings = regimen::check_protocol(regimen, catalogue.rules);
+  const bool unsafe = regimen::has_error(findings);
+  if (unsafe && !options.force) {
+    std::cout << report::check_text(regimen.name, findings)
+              << "Not simulated: the regimen has error findings. Fix them, or run with --force to see the "
+                 "model's prediction for the unsafe regimen.\n";
+    return exit_unsafe;
+  }
+  const simulate::ModelParameters parameters{io::load_transport_catalogue(data).parameters,
+                                             io::load_response_catalogue(data).parameters};
+  const auto fidelity = options.fidelity == "full" ? transport::Fidelity::full : transport::Fidelity::fast;
+  const auto result = simulate::simulate_regimen(regimen, catalogue, parameters, fidelity);
+
+  const auto summary = report::simulation_summary_json(regimen, result, findings, unsafe).dump(2) + "\n";
+  write_outputs(options.out_directory, {{"summary.json", summary},
+                                        {"timeseries.csv", report::timeseries_csv(result)},
+                                        {"report.html", report::simulation_html(regimen, result, findings, unsafe)}});
+  if (options.json)
+    std::cout << summary;
+  else
+    std::cout << report::simulation_text(regimen, result, findings, unsafe)
+              << "Wrote " << (std::filesystem::path(options.out_directory) / "summary.json").string()
+              << ", timeseries.csv and report.html\n";
+  return unsafe ? exit_unsafe : exit_ok;
+}
+
+}  // namespace dermasim::app

@@ -1,0 +1,24 @@
+#pragma once
+// Reads data/response.toml (MODEL.md §2) into ResponseParameters through the response
+// layer's own field table, so that the file, the struct and the population's sampling agree
+// on every name, unit and allowed range.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/provenance.hpp"
+#include "response/response_parameters.hpp"
+
+namespace dermasim::io {
+
+struct ResponseCatalogue {
+  response::ResponseParameters parameters;
+  std::map<std::string, Parameter, std::less<>> entries;  // by file key, in file units
+};
+
+/// Postcondition: every field of response::response_parameter_fields() was read, in range.
+[[nodiscard]] ResponseCatalogue load_response_catalogue(const std::optional<std::filesystem::path>& directory);
+
+}  // namespace dermasim::io

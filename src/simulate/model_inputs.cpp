@@ -1,0 +1,78 @@
+#include "simulate/model_inputs.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+
+namespace dermasim::simulate {
+
+transport::Compound compound_of(const regimen::ActiveSpec& active) {
+  expects(active.has_physicochemistry, "compound_of: the active has no physicochemistry");
+  transport::Compound compound;
+  compound.name = active.id;
+  compound.molecular_weight_g_per_mol = active.molecular_weight_g_per_mol.value;
+  compound.log_p = active.log_p.value;
+  if (!active.pka.provenance.source.empty()) compound.pka = active.pka.value;  // read only when given
+  compound.ionization = active.ionization == "acid"   ? transport::Ionization::acid
+                        : active.ionization == "base" ? transport::Ionization::base
+                                                      : transport::Ionization::neutral;
+  compound.water_solubility = active.water_solubility_mg_per_ml.value * units::milligram_per_millilitre;
+  return compound;
+}
+
+transport::SiteLayers site_layers_of(const regimen::SiteSpec& site) {
+  return {micrometres(site.stratum_corneum_um.value), micrometres(site.viable_epidermis_um.value),
+          micrometres(site.dermis_um.value)};
+}
+
+transport::MicroneedleTreatment treatment_of(const regimen::Session& session, const regimen::DeviceSpec& device) {
+  transport::MicroneedleTreatment treatment;
+  treatment.channels_per_cm2 = device.channels_per_cm2_per_pass.value * session.passes;
+  treatment.needle_length = millimetres(session.needle_mm);
+  treatment.depth_fraction = device.depth_fraction.value;
+  treatment.channel_surface_diameter = micrometres(device.channel_surface_diameter_um.value);
+  return treatment;
+}
+
+response::PersonTraits traits_of(const regimen::Person& person) {
+  response::PersonTraits traits;
+  traits.fitzpatrick = person.fitzpatrick;
+  traits.sensitivity = person.sensitivity == regimen::Sensitivity::low    ? response::SkinSensitivity::low
+                       : person.sensitivity == regimen::Sensitivity::high ? response::SkinSensitivity::high
+                                                                          : response::SkinSensitivity::normal;
+  traits.age_years = person.age_years;
+  traits.acne_prone = std::ranges::find(person.concerns, regimen::Concern::acne) != person.concerns.end();
+  return traits;
+}
+
+response::SessionInjury injury_of(const regimen::Session& session, const regimen::DeviceSpec& device,
+                                  Time session_time, const transport::TransportParameters& parameters) {
+  response::SessionInjury injury;
+  injury.time = session_time;
+  injury.effective_depth = device.depth_fraction.value * millimetres(session.needle_mm);
+  injury.channels_per_pass = response::per_square_centimetre(device.channels_per_cm2_per_pass.value);
+  injury.passes = session.passes;
+  injury.channel_closure_time =
+      session.occlusion_hours > 0.0 ? parameters.closure_time_occluded : parameters.closure_time_open;
+  return injury;
+}
+
+transport::Application application_of(const regimen::Product& product, const regimen::VehicleSpec& vehicle,
+                                      const transport::CompoundProperties& properties,
+                                      const transport::TransportParameters& parameters, double barrier,
+                                      Time duration) {
+  transport::Application application;
+  application.vehicle_partition =
+      transport::vehicle_water_partition(properties, parameters.cream_stratum_corneum_vehicle_partition);
+  application.vehicle_density = vehicle.density_g_per_cm3.value * units::gram_per_cubic_centimetre;
+  application.formulation_dose = milligrams_per_square_centimetre(product.amount_mg_per_cm2);
+  application.drug_mass_fraction = product.strength_percent.value_or(0.0) / 100.0;
+  application.duration = duration;
+  const Time removal = hours(vehicle.removal_after_hours.value);
+  if (removal < duration) application.wash_off_after = removal;
+  application.barrier = std::clamp(barrier, 0.05, 1.0);
+  application.n_samples = 9;
+  return application;
+}
+
+}  // namespace dermasim::simulate

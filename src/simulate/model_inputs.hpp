@@ -1,0 +1,41 @@
+#pragma once
+// From the regimen's world (catalogue entries, products, sessions, the person) to the inputs
+// of the two models (MODEL.md §1 and §2): the compound and site layers transport needs, an
+// application of a product, the skin model of a session's channels, the person's traits and
+// a session's injury for the response.
+
+#include "regimen/catalogue.hpp"
+#include "regimen/regimen.hpp"
+#include "response/response_drives.hpp"
+#include "transport/skin_model_builder.hpp"
+
+namespace dermasim::simulate {
+
+/// The transport description of a catalogue active. @pre active.has_physicochemistry.
+[[nodiscard]] transport::Compound compound_of(const regimen::ActiveSpec& active);
+
+/// The layer thicknesses of a catalogue site.
+[[nodiscard]] transport::SiteLayers site_layers_of(const regimen::SiteSpec& site);
+
+/// The micro-needle treatment of a session (channels per cm² = per-pass density × passes;
+/// depth fraction and surface diameter from the device catalogue).
+[[nodiscard]] transport::MicroneedleTreatment treatment_of(const regimen::Session& session,
+                                                           const regimen::DeviceSpec& device);
+
+/// The response's view of the person (acne-prone when acne is a concern).
+[[nodiscard]] response::PersonTraits traits_of(const regimen::Person& person);
+
+/// The injury of a session for the response model; closure from the transport parameters
+/// (occluded when the session lists occlusion hours).
+[[nodiscard]] response::SessionInjury injury_of(const regimen::Session& session, const regimen::DeviceSpec& device,
+                                                Time session_time, const transport::TransportParameters& parameters);
+
+/// One application of a retinoid product: film of `amount_mg_per_cm2` at the product's
+/// strength, washed off after the vehicle's removal time, integrated for `duration`.
+[[nodiscard]] transport::Application application_of(const regimen::Product& product,
+                                                    const regimen::VehicleSpec& vehicle,
+                                                    const transport::CompoundProperties& properties,
+                                                    const transport::TransportParameters& parameters,
+                                                    double barrier, Time duration);
+
+}  // namespace dermasim::simulate
