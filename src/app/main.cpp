@@ -8,6 +8,7 @@
 
 #include "app/check_command.hpp"
 #include "app/global_options.hpp"
+#include "app/plan_command.hpp"
 #include "app/simulate_command.hpp"
 #include "core/error.hpp"
 
@@ -29,6 +30,8 @@ int dispatch(int argc, char** argv) {
   CLI::App* check_command = add_check_command(app, check);
   SimulateOptions simulate;
   CLI::App* simulate_command = add_simulate_command(app, simulate);
+  PlanOptions plan;
+  CLI::App* plan_command = add_plan_command(app, plan);
 
   try {
     app.parse(argc, argv);
@@ -38,6 +41,7 @@ int dispatch(int argc, char** argv) {
   }
   if (check_command->parsed()) return run_check(check, global);
   if (simulate_command->parsed()) return run_simulate(simulate, global);
+  if (plan_command->parsed()) return run_plan(plan, global);
   return exit_invalid_input;
 }
 

@@ -5,7 +5,6 @@
 #include <string>
 
 #include <cvode/cvode.h>
-#include <cvode/cvode_diag.h>
 #include <fmt/format.h>
 #include <nvector/nvector_serial.h>
 #include <sunlinsol/sunlinsol_dense.h>
@@ -114,14 +113,10 @@ CvodeIntegrator::CvodeIntegrator(std::size_t n_states, RightHandSide rhs,
   s.check(CVodeSetUserData(s.memory, &s), "CVodeSetUserData");
   s.check(CVodeSStolerances(s.memory, options.relative_tolerance, options.absolute_tolerance),
           "CVodeSStolerances");
-  if (options.linear_solver == NewtonLinearSolver::dense) {
-    s.matrix = SUNDenseMatrix(n, n, s.context);
-    s.solver = SUNLinSol_Dense(s.y, s.matrix, s.context);
-    expects(s.matrix != nullptr && s.solver != nullptr, "CvodeIntegrator: dense solver failed");
-    s.check(CVodeSetLinearSolver(s.memory, s.solver, s.matrix), "CVodeSetLinearSolver");
-  } else {
-    s.check(CVDiag(s.memory), "CVDiag");
-  }
+  s.matrix = SUNDenseMatrix(n, n, s.context);
+  s.solver = SUNLinSol_Dense(s.y, s.matrix, s.context);
+  expects(s.matrix != nullptr && s.solver != nullptr, "CvodeIntegrator: dense solver failed");
+  s.check(CVodeSetLinearSolver(s.memory, s.solver, s.matrix), "CVodeSetLinearSolver");
   s.check(CVodeSetMaxNumSteps(s.memory, 100000), "CVodeSetMaxNumSteps");
 }
 

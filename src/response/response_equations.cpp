@@ -8,13 +8,6 @@
 
 namespace dermasim::response {
 
-std::array<double, ResponseState::size> ResponseState::to_array() const {
-  return {injury_signal,  inflammation,        barrier,          activation,
-          irritation,     tolerance,           fibroblast_activation, immature_collagen,
-          mature_collagen, turnover_factor,    pigment,          pih_pigment,
-          acne_lesions};
-}
-
 ResponseState ResponseState::from(std::span<const double> v) {
   expects(v.size() == size, "ResponseState::from: wrong number of values");
   return {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]};

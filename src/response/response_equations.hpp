@@ -31,9 +31,21 @@ struct ResponseState {
   double acne_lesions = 1.0;           // L: acne lesion count / baseline
 
   static constexpr std::size_t size = 13;
-  [[nodiscard]] std::array<double, size> to_array() const;
+  // Positions in to_array() of the components the simulation addresses directly.
+  static constexpr std::size_t barrier_index = 2;
+  static constexpr std::size_t activation_index = 3;
+
+  /// The components in declaration order.
+  [[nodiscard]] constexpr std::array<double, size> to_array() const {
+    return {injury_signal, inflammation,  barrier,         activation,  irritation,
+            tolerance,     fibroblast_activation, immature_collagen, mature_collagen,
+            turnover_factor, pigment,     pih_pigment,     acne_lesions};
+  }
   [[nodiscard]] static ResponseState from(std::span<const double> values);
 };
+
+static_assert(ResponseState{.barrier = 7.0}.to_array()[ResponseState::barrier_index] == 7.0);
+static_assert(ResponseState{.activation = 7.0}.to_array()[ResponseState::activation_index] == 7.0);
 
 /// The drives held constant between two events.
 struct DriveLevels {

@@ -13,7 +13,7 @@ namespace {
 constexpr double day_s = 86400.0;
 // Steps shorter than this (seconds) are round-off between coinciding times, not integration.
 constexpr double negligible_step_s = 1e-3;
-constexpr std::size_t activation_index = 3;  // ResponseState::activation in to_array() order
+constexpr std::size_t activation_index = ResponseState::activation_index;
 
 enum class EventKind { exposure_start, exposure_end, session, sunscreen };
 
@@ -124,7 +124,7 @@ struct ResponseSimulation::Impl {
         const SessionInjury& session = scheduled_sessions[event.index];
         y = equations.after_session(ResponseState::from(y), session).to_array();
         applied_sessions.push_back(session);
-        barrier_history.emplace_back(t, y[2]);
+        barrier_history.emplace_back(t, y[ResponseState::barrier_index]);
         break;
       }
       case EventKind::sunscreen:

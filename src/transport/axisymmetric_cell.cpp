@@ -21,7 +21,7 @@ AxisymmetricGrid axisymmetric_grid(const std::vector<Layer>& layers, const Chann
                                                      largest * (big_r - small_r),
                                                      resolution.min_cells_per_segment, Refine::start});
   grid.radial_faces.insert(grid.radial_faces.end(), outer.begin() + 1, outer.end());
-  grid.depth_faces = depth_faces(depth_segments(layers, channels.depth.si()), resolution);
+  grid.depth_faces = depth_faces(depth_segments(layers, channels.depth.si(), &channels.fluid), resolution);
   return grid;
 }
 
@@ -39,7 +39,7 @@ FiniteVolumeSystem build_axisymmetric_cell(const std::vector<Layer>& layers,
   const double r2 = big_r * big_r;
   const double small_r = channels.radius.si();
   const double channel_depth = channels.depth.si();
-  const auto segments = depth_segments(layers, channel_depth);
+  const auto segments = depth_segments(layers, channel_depth, &channels.fluid);
   const auto index = [n_r](std::size_t i, std::size_t j) { return 1 + j * n_r + i; };
 
   FvCell vehicle;

@@ -46,22 +46,34 @@ Bdf2Integrator::~Bdf2Integrator() = default;
 
 void Bdf2Integrator::reinitialize(double t0, std::span<const double> y0) {
   expects(y0.size() == system_.n_states(), "Bdf2Integrator: state has the wrong size");
-  expects(!system_.is_time_dependent(),
-          "Bdf2Integrator: needs a time-independent operator (no healing channels); use CVODE");
-  std::vector<double> values(system_.jacobian_pattern().n_nonzeros());
-  system_.jacobian(t0, values);
-  // Events that change the operator (wash-off, a new barrier state) invalidate factorizations.
-  if (values != jacobian_values_) {
-    factorizations_.clear();
+  const auto mode = static_cast<int>(system_.vehicle_mode());
+  if (mode != ordering_mode_) {  // the set of unknowns changed: new ordering
     ordering_.reset();
-    jacobian_values_ = std::move(values);
+    factorizations_.clear();
+    ordering_mode_ = mode;
   }
+  refresh_operator(t0);
   current_.assign(y0.begin(), y0.end());
   previous_ = current_;
   time_ = t0;
   last_step_ = 0.0;
   steps_since_start_ = 0;
   statistics_ = {};
+}
+
+void Bdf2Integrator::refresh_operator(double t) {
+  std::vector<double> values(system_.jacobian_pattern().n_nonzeros());
+  system_.jacobian(t, values);
+  // Events (wash-off, a new barrier) and healing channels change the operator; a change
+  // below 1e-4 of an entry (the last e-foldings of closure) keeps the factorizations.
+  bool changed = values.size() != jacobian_values_.size();
+  for (std::size_t k = 0; !changed && k < values.size(); ++k) {
+    changed = std::abs(values[k] - jacobian_values_[k]) > 1e-4 * std::abs(jacobian_values_[k]);
+  }
+  if (changed) {
+    factorizations_.clear();
+    jacobian_values_ = std::move(values);
+  }
 }
 
 Bdf2Integrator::Factorization& Bdf2Integrator::factorization(double step, double ratio) {
@@ -116,6 +128,7 @@ void Bdf2Integrator::step(double step, double ratio) {
   const std::size_t first = film ? 0 : 1;
   const std::size_t n_cells = system_.n_cells();
   const auto [a0, b1, b2] = coefficients(ratio);
+  if (system_.is_time_dependent()) refresh_operator(time_ + step);  // J at t_{n+1}
   auto& solver = factorization(step, ratio).solver;
 
   std::vector<double> history(current_.size());

@@ -6,7 +6,9 @@
 // symmetric positive definite after scaling by the capacities C, factorized once per distinct
 // (h, ω) by a sparse LDLᵀ (Eigen, AMD ordering) and reused for every step. The accumulated
 // amounts follow the same BDF2 formula, so the total amount is conserved to round-off.
-// No error control: the step is chosen by the caller (BENCHMARKS.md compares at equal error).
+// When channels heal, J is taken at t_{n+1} each step and refactorized while it still changes
+// by more than 1e-4 of an entry. No error control: the caller chooses the step
+// (BENCHMARKS.md compares schemes at equal error).
 
 #include <memory>
 #include <span>
@@ -19,8 +21,7 @@ namespace dermasim::transport {
 
 class Bdf2Integrator final : public TimeIntegrator {
  public:
-  /// @pre step_s > 0; the system's operator does not change with time between events
-  /// (checked: no healing channels). The system must outlive the integrator.
+  /// @pre step_s > 0. The system must outlive the integrator.
   Bdf2Integrator(const FiniteVolumeSystem& system, double step_s, int startup_halvings = 4);
   ~Bdf2Integrator() override;
 
@@ -36,12 +37,14 @@ class Bdf2Integrator final : public TimeIntegrator {
   struct Ordering;
   Factorization& factorization(double step, double ratio);
   void step(double step, double ratio);
+  void refresh_operator(double t);
 
   const FiniteVolumeSystem& system_;
   double target_step_;
   int startup_halvings_;
   std::vector<std::unique_ptr<Factorization>> factorizations_;
   std::unique_ptr<Ordering> ordering_;
+  int ordering_mode_ = -1;  // the vehicle mode the ordering was computed for
   std::vector<double> current_, previous_, jacobian_values_;
   double time_ = 0.0;
   double last_step_ = 0.0;   // 0 before the first step

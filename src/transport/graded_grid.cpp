@@ -14,6 +14,7 @@ std::size_t distance_from_refined_end(std::size_t k, std::size_t n, Refine refin
     case Refine::start: return k;
     case Refine::end: return n - 1 - k;
     case Refine::both_ends: return std::min(k, n - 1 - k);
+    case Refine::none: return std::size_t{1000};  // every cell at the largest size
   }
   return k;
 }
@@ -27,6 +28,8 @@ std::vector<double> graded_segment(double start, double end, const Grading& grad
   const double length = end - start;
   const double cap = grading.largest_cell > 0.0 ? std::max(grading.largest_cell, grading.first_cell)
                                                 : length;
+  expects(grading.refine != Refine::none || grading.largest_cell > 0.0,
+          "graded_segment: an unrefined segment needs a largest cell size");
   const auto size_at = [&](std::size_t from_end) {
     return std::min(cap, grading.first_cell * std::pow(grading.growth, static_cast<double>(from_end)));
   };

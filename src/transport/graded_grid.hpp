@@ -9,7 +9,7 @@
 namespace dermasim::transport {
 
 /// Which ends of a segment get the finest cells.
-enum class Refine { both_ends, start, end };
+enum class Refine { both_ends, start, end, none };
 
 /// How a segment is graded: sizes first·growth^k from each refined end, capped at largest,
 /// then scaled down uniformly so that they fill the segment exactly.

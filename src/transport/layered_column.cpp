@@ -83,7 +83,7 @@ FiniteVolumeSystem build_two_pathway_column(const std::vector<Layer>& layers,
   const double shape = annulus_shape_factor(big_r, small_r);
   const double channel_depth = channels.depth.si();
 
-  const auto segments = depth_segments(layers, channel_depth);
+  const auto segments = depth_segments(layers, channel_depth, &channels.fluid);
   const auto faces_z = depth_faces(segments, resolution);
   const std::size_t n_depth = faces_z.size() - 1;
   const auto intact = [](std::size_t k) { return 1 + 2 * k; };

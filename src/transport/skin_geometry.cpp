@@ -1,5 +1,6 @@
 #include "transport/skin_geometry.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -35,21 +36,45 @@ void validate_layers(const std::vector<Layer>& layers) {
   }
 }
 
-DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_depth_m) {
+bool materials_differ(const Material& a, const Material& b) {
+  const auto differ = [](double x, double y) {
+    return std::abs(x - y) > 1e-12 * std::max(std::abs(x), std::abs(y));
+  };
+  return differ(a.conductance_product(), b.conductance_product()) ||
+         differ(a.partition * a.retardation, b.partition * b.retardation) ||
+         differ(a.metabolism.si(), b.metabolism.si()) || differ(a.clearance.si(), b.clearance.si());
+}
+
+DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_depth_m,
+                             const Material* channel_fluid) {
   DepthSegments segments;
   segments.breakpoints.push_back(0.0);
+  segments.is_refined.push_back(true);
   double depth = 0.0;
+  bool channel_inside = false;  // the channel bottom coincides with no interface
   for (std::size_t l = 0; l < layers.size(); ++l) {
     const double bottom = depth + layers[l].thickness.si();
     const double tolerance = 1e-3 * layers[l].thickness.si();
+    const bool is_barrier = layers[l].compartment == Compartment::stratum_corneum;
     if (channel_depth_m > depth + tolerance && channel_depth_m < bottom - tolerance) {
       segments.breakpoints.push_back(channel_depth_m);
       segments.layer_of_segment.push_back(l);
-      segments.is_barrier.push_back(layers[l].compartment == Compartment::stratum_corneum);
+      segments.is_barrier.push_back(is_barrier);
+      segments.is_refined.push_back(channel_fluid == nullptr ||
+                                    materials_differ(*channel_fluid, layers[l].material));
+      channel_inside = true;
     }
     segments.breakpoints.push_back(bottom);
     segments.layer_of_segment.push_back(l);
-    segments.is_barrier.push_back(layers[l].compartment == Compartment::stratum_corneum);
+    segments.is_barrier.push_back(is_barrier);
+    const bool last = l + 1 == layers.size();
+    bool refined = !last && materials_differ(layers[l].material, layers[l + 1].material);
+    // A channel ending exactly at this interface: its fluid meets the layer below.
+    if (!last && !channel_inside && channel_fluid != nullptr &&
+        std::abs(channel_depth_m - bottom) <= tolerance) {
+      refined = refined || materials_differ(*channel_fluid, layers[l + 1].material);
+    }
+    segments.is_refined.push_back(refined);
     depth = bottom;
   }
   return segments;
@@ -61,8 +86,15 @@ std::vector<double> depth_faces(const DepthSegments& segments, const GridResolut
     const double length = segments.breakpoints[s + 1] - segments.breakpoints[s];
     const double fraction = segments.is_barrier[s] ? resolution.barrier_largest_cell_fraction
                                                    : resolution.largest_cell_fraction;
+    const bool at_start = segments.is_refined[s];
+    const bool at_end = segments.is_refined[s + 1];
+    Refine refine = at_start && at_end ? Refine::both_ends
+                    : at_start         ? Refine::start
+                    : at_end           ? Refine::end
+                                       : Refine::none;
+    if (refine == Refine::none && fraction <= 0.0) refine = Refine::both_ends;  // no cap given
     gradings.push_back({resolution.finest_cell.si(), resolution.growth, fraction * length,
-                        resolution.min_cells_per_segment, Refine::both_ends});
+                        resolution.min_cells_per_segment, refine});
   }
   return graded_faces(segments.breakpoints, gradings);
 }

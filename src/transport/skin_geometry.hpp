@@ -45,12 +45,20 @@ struct GridResolution {
 
 /// The depth segments of a layered skin: breakpoints (m, from the surface) at each layer
 /// interface and, when given, at the channel depth; each segment's layer index.
+/// A breakpoint is refined (finest cells on both sides) where the materials on its two sides
+/// differ — or, at the channel bottom, where the channel fluid differs from the tissue — and
+/// at the surface, where the donor's transient is steepest; elsewhere cells stay coarse.
 struct DepthSegments {
   std::vector<double> breakpoints;
   std::vector<std::size_t> layer_of_segment;
-  std::vector<bool> is_barrier;   // the segment lies in the stratum corneum
+  std::vector<bool> is_barrier;    // the segment lies in the stratum corneum
+  std::vector<bool> is_refined;    // per breakpoint
 };
-[[nodiscard]] DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_depth_m);
+[[nodiscard]] DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_depth_m,
+                                           const Material* channel_fluid = nullptr);
+
+/// True when two materials differ in any transport property (relative 1e-12).
+[[nodiscard]] bool materials_differ(const Material& a, const Material& b);
 
 /// Faces of a graded depth grid over the segments.
 [[nodiscard]] std::vector<double> depth_faces(const DepthSegments& segments,

@@ -67,14 +67,25 @@ std::vector<OutputTime> output_times(double t0, const Application& application) 
 
 }  // namespace
 
-TransportModel::TransportModel(SkinModel skin, Fidelity fidelity, GridResolution resolution,
-                               SolverOptions options)
+GridResolution default_resolution(Fidelity fidelity) {
+  if (fidelity == Fidelity::full) return GridResolution{};
+  return GridResolution{.finest_cell = micrometres(1.0), .growth = 1.4, .min_cells_per_segment = 2,
+                        .largest_cell_fraction = 0.2, .barrier_largest_cell_fraction = 0.1,
+                        .finest_radial = micrometres(2.0)};
+}
+
+TransportModel::TransportModel(SkinModel skin, Fidelity fidelity,
+                               std::optional<GridResolution> resolution, SolverOptions options)
     : skin_(std::move(skin)), fidelity_(fidelity), options_(options) {
-  system_ = build_system(skin_, fidelity_, resolution);
-  const std::vector<double> absolute(system_->n_states(), 1.0);
-  cvode_ = std::make_unique<CvodeIntegrator>(*system_, options_.relative_tolerance, absolute);
+  system_ = build_system(skin_, fidelity_, resolution.value_or(default_resolution(fidelity_)));
+  if (options_.scheme == TimeScheme::automatic) {
+    options_.scheme = fidelity_ == Fidelity::fast ? TimeScheme::fixed_step_bdf2 : TimeScheme::cvode;
+  }
   if (options_.scheme == TimeScheme::fixed_step_bdf2) {
-    bdf2_ = std::make_unique<Bdf2Integrator>(*system_, options_.bdf2_step.si());
+    integrator_ = std::make_unique<Bdf2Integrator>(*system_, options_.bdf2_step.si());
+  } else {
+    const std::vector<double> absolute(system_->n_states(), 1.0);
+    integrator_ = std::make_unique<CvodeIntegrator>(*system_, options_.relative_tolerance, absolute);
   }
 }
 
@@ -161,8 +172,7 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
   const double washed_before = state.washed_off;
   const double auc_ve_start = y[system.accumulator_index(Accumulator::auc_viable_epidermis)];
   const double auc_de_start = y[system.accumulator_index(Accumulator::auc_dermis)];
-  TimeIntegrator& integrator =
-      bdf2_ && !system.is_time_dependent() ? static_cast<TimeIntegrator&>(*bdf2_) : *cvode_;
+  TimeIntegrator& integrator = *integrator_;
 
   auto restart = [&](double t) {
     integrator.set_tolerances(options_.relative_tolerance, absolute_tolerances(y, amount_scale));

@@ -56,6 +56,9 @@ TEST(PigmentWithTretinoin, EpidermalPigmentFalls36PercentAfter40WeeksOf0point1Pe
 // R10: global scar score -3.4 at 6 months after 3 sessions 2 weeks apart (Alam 2014), as a
 // percent of the trial's baseline score. The baseline mean is not in the sources available
 // to us (abstract only): ASSUMED 12 points, giving 28.3 %; docs/model-response.md flags it.
+// Alam used a roller of unreported needle length: its sessions are taken as 1.5 mm (median
+// needle of scar studies, Harris 2015) at the pen's depth fraction (human histology: channel
+// depth about the needle length, Sasaki 2019), not the catalogue roller's rat-derived 0.198.
 // Calibrated: scar_improvement_per_collagen_percent. Tolerance 10 % of the target.
 TEST(ScarOutcome, ThreeSessionsTwoWeeksApartImproveScarsAsInTheTrialAtSixMonths) {
   constexpr double alam_change_points = 3.4;

@@ -77,7 +77,7 @@ TEST(BarrierAfterOneSession, RecoversWithin72HoursWhenShallowButNotWithin48Hours
 
 // R11: PIH risk higher for Fitzpatrick IV-VI than I-III for the same regimen (a model
 // prediction: Dogra 2014 saw PIH in 5 of 36 of types IV-V only). Regimen: Dogra's five
-// monthly 1.5 mm sessions.
+// monthly 1.5 mm roller sessions, taken pen-equivalent as in response_calibration_test (R10).
 TEST(PostInflammatoryHyperpigmentation, RiskIsHigherForTypesFourToSixThanOneToThree) {
   std::array<double, 7> risk{};
   for (int type = 1; type <= 6; ++type) {

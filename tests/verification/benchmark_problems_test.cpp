@@ -11,7 +11,7 @@ namespace {
 TEST(BenchmarkProblems, ProblemAMatchesTheTransferMatrixReferenceWithinPointOnePercent) {
   TransportModel model(reference::problem_a_skin(), Fidelity::full,
                        GridResolution{.finest_cell = micrometres(0.25), .growth = 1.25, .min_cells_per_segment = 3,
-                                      .largest_cell_fraction = 0.1, .barrier_largest_cell_fraction = 0.025},
+                                      .largest_cell_fraction = 0.05, .barrier_largest_cell_fraction = 0.025},
                        SolverOptions{1e-6, 1e-8});
   auto state = model.initial_state();
 

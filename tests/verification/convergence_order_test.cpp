@@ -95,7 +95,7 @@ double integrator_error(double relative_tolerance) {
   skin.layers = {membrane()};
   TransportModel model(skin, Fidelity::fast, GridResolution{.finest_cell = micrometres(4), .growth = 1.2, .min_cells_per_segment = 1,
                                       .largest_cell_fraction = 0.0, .barrier_largest_cell_fraction = 0.0},
-                       SolverOptions{relative_tolerance, 1e-3 * relative_tolerance});
+                       SolverOptions{relative_tolerance, 1e-3 * relative_tolerance, TimeScheme::cvode});
   Application application;
   application.constant_donor = 1.0 * units::milligram_per_millilitre;
   application.duration = Time::from_si(20.0);  // a transient: ~0.2 of L²/D

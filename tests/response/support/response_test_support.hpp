@@ -77,15 +77,15 @@ inline void add_standin_course(ResponseSimulation& simulation, Retinoid active,
     add_standin_application(simulation, active, strength_percent, day);
 }
 
-/// A pen session at 10:00 of `day`: effective depth 0.77 × needle (PMC3016610), 250
-/// channels/cm² in 3 passes (Doddaballapur 2009 density), channels closing with e-folding 2 h
-/// (Gupta 2011, VALIDATION T7). The transport catalogue will supply these numbers.
+/// A pen session at 10:00 of `day` with the pen defaults of data/devices.toml: effective
+/// depth 0.77 × needle (PMC3016610), 300 channels/cm² per pass, 3 passes, channels closing
+/// with e-folding 2 h (Gupta 2011, VALIDATION T7). Simulate will take these from the catalogue.
 inline SessionInjury standin_session(double needle_mm, int day, double hour = 10.0) {
   SessionInjury session;
   session.time = at_day(day, hour);
   session.effective_depth = millimetres(0.77 * needle_mm);
   session.passes = 3;
-  session.channels_per_pass = per_square_centimetre(250.0 / 3.0);
+  session.channels_per_pass = per_square_centimetre(300.0);
   session.channel_closure_time = hours(2.0);
   return session;
 }

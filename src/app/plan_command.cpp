@@ -1,0 +1,120 @@
+#include "app/plan_command.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "app/output_directory.hpp"
+#include "io/catalogue_reader.hpp"
+#include "io/profile_reader.hpp"
+#include "io/response_catalogue.hpp"
+#include "io/scenario_writer.hpp"
+#include "io/transport_catalogue.hpp"
+#include "plan/planner.hpp"
+#include "report/findings_report.hpp"
+#include "report/plan_calendar.hpp"
+#include "report/plan_report.hpp"
+#include "report/simulation_summary.hpp"
+#include "simulate/regimen_simulation.hpp"
+
+namespace dermasim::app {
+
+namespace {
+
+Date today() { return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()); }
+
+/// Relative difference of every outcome and safety figure between the fast and full runs.
+std::map<std::string, double> fast_vs_full(const regimen::Person& person, const response::ResponseOutcomes& fast,
+                                           const response::ResponseOutcomes& full) {
+  std::map<std::string, double> differences;
+  auto compare = [&](const nlohmann::json& fast_json, const nlohmann::json& full_json) {
+    for (const auto& [key, value] : fast_json.items()) {
+      const double a = value.get<double>();
+      const double b = full_json.at(key).get<double>();
+      const double scale = std::max({std::fabs(a), std::fabs(b), 1e-9});
+      differences[key] = std::round(1e4 * std::fabs(a - b) / scale) / 1e4;
+    }
+  };
+  compare(report::outcomes_json(person, fast), report::outcomes_json(person, full));
+  compare(report::safety_json(fast), report::safety_json(full));
+  return differences;
+}
+
+}  // namespace
+
+CLI::App* add_plan_command(CLI::App& app, PlanOptions& options) {
+  CLI::App* command = app.add_subcommand("plan", "Search regimens for a profile: the best predicted outcome within safety limits");
+  command->add_option("PROFILE", options.profile_path, "profile file (.profile.toml)")->required();
+  command->add_option("--start", options.start, "first day of the plan, YYYY-MM-DD (default: the profile's, else today)");
+  command->add_option("--out", options.out_directory, "output directory (created if absent)")->default_str("dermasim-out");
+  command->add_flag("--json", options.json, "print summary.json to stdout");
+  command->add_option("--threads", options.threads, "threads for the search")->check(CLI::Range(1, 64))->default_str("2");
+  command->add_flag("--skip-full", options.skip_full, "skip the full-fidelity re-simulation of the chosen plan");
+  return command;
+}
+
+int run_plan(const PlanOptions& options, const GlobalOptions& global) {
+  const auto data = io::data_directory(global.data_directory);
+  const auto catalogue = io::load_catalogue(data);
+  const auto profile = io::read_profile_file(options.profile_path);
+  Date start = profile.goals.start.value_or(today());
+  if (options.start) {
+    const auto parsed = parse_iso_date(*options.start);
+    if (!parsed)
+      throw InputError({"--start", 0, 0}, fmt::format("\"{}\" is not a date; write it as YYYY-MM-DD, e.g. --start 2027-01-04",
+                                                      *options.start));
+    start = *parsed;
+  }
+  const simulate::ModelParameters parameters{io::load_transport_catalogue(data).parameters,
+                                             io::load_response_catalogue(data).parameters};
+  const plan::Evaluator evaluator = [&](const regimen::Regimen& regimen) {
+    return plan::Evaluation{simulate::simulate_regimen(regimen, catalogue, parameters, transport::Fidelity::fast).outcomes};
+  };
+
+  const auto search_started = std::chrono::steady_clock::now();
+  plan::PlannerOptions planner_options;
+  planner_options.threads = options.threads;
+  const auto outcome = plan::plan_regimen(profile, start, catalogue, evaluator, planner_options);
+  const double search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - search_started).count();
+  if (!outcome.plan) {
+    std::cout << report::check_text("no plan: a contraindication forbids treatment", outcome.contraindications);
+    return exit_unsafe;
+  }
+  const auto& result = *outcome.plan;
+  const auto fast = simulate::simulate_regimen(result.chosen.regimen, catalogue, parameters, transport::Fidelity::fast);
+  std::map<std::string, double> differences;
+  double full_seconds = 0.0;
+  if (!options.skip_full) {
+    const auto full_started = std::chrono::steady_clock::now();
+    const auto full = simulate::simulate_regimen(result.chosen.regimen, catalogue, parameters, transport::Fidelity::full);
+    full_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - full_started).count();
+    differences = fast_vs_full(profile.person, fast.outcomes, full.outcomes);
+  }
+
+  const report::PlanReportInput input{profile, result, fast, differences};
+  const auto summary = report::plan_summary_json(input).dump(2) + "\n";
+  const auto plan_toml = io::write_scenario(
+      result.chosen.regimen,
+      fmt::format("dermasim plan for {}\n{}\nPredicted with dermasim; {}", options.profile_path,
+                  plan::describe(result.chosen.design, profile), report::medical_notice));
+  write_outputs(options.out_directory, {{"plan.toml", plan_toml},
+                                        {"plan.ics", report::plan_calendar_ics(result.chosen.regimen)},
+                                        {"report.html", report::plan_html(input)},
+                                        {"summary.json", summary}});
+  if (options.json) {
+    std::cout << summary;
+  } else {
+    std::cout << report::plan_text(input);
+    std::cout << fmt::format("Search: {} candidates checked, {} simulated in {:.2f} s on {} thread(s)", result.n_checked,
+                             result.n_evaluated, search_seconds, options.threads);
+    if (!options.skip_full) std::cout << fmt::format("; full-fidelity re-simulation {:.2f} s", full_seconds);
+    const auto out = std::filesystem::path(options.out_directory);
+    std::cout << fmt::format("\nWrote {}, {}, {} and {}\n", (out / "plan.toml").string(), (out / "plan.ics").string(),
+                             (out / "report.html").string(), (out / "summary.json").string());
+  }
+  return exit_ok;
+}
+
+}  // namespace dermasim::app

@@ -1,0 +1,28 @@
+#pragma once
+// How the planner scores a candidate (MODEL.md §4): an evaluator it is given (ARCHITECTURE.md:
+// `plan` never includes `population`, so `plan --robust` passes a population evaluator) turns
+// a regimen into predicted outcomes; the objective weights the person's concerns.
+
+#include <functional>
+
+#include "regimen/profile.hpp"
+#include "regimen/regimen.hpp"
+#include "response/response_outcomes.hpp"
+
+namespace dermasim::plan {
+
+/// What an evaluator predicts for one regimen. For a population evaluator these are the
+/// chosen percentiles (objective-relevant outcomes low, limits high).
+struct Evaluation {
+  response::ResponseOutcomes outcomes;
+};
+
+using Evaluator = std::function<Evaluation(const regimen::Regimen&)>;
+
+/// Σ weight × improvement (%) over the person's concerns (weights default 1).
+[[nodiscard]] double objective(const regimen::Profile& profile, const response::ResponseOutcomes& outcomes);
+
+/// The improvement (%) of one concern.
+[[nodiscard]] double improvement_of(regimen::Concern concern, const response::ConcernImprovements& improvement);
+
+}  // namespace dermasim::plan

@@ -1,0 +1,36 @@
+#include "plan/feasibility.hpp"
+
+#include <algorithm>
+
+namespace dermasim::plan {
+
+bool is_person_level_warning(const std::string& rule_id) {
+  return rule_id == "keloid-history" || rule_id == "herpes-history" || rule_id == "bleeding-risk";
+}
+
+std::optional<regimen::Finding> blocking_finding(const regimen::Profile& profile,
+                                                 const std::vector<regimen::Finding>& findings) {
+  for (const auto& finding : findings) {
+    if (finding.severity == regimen::Severity::error) return finding;
+    if (!profile.goals.accepts(finding.rule) && !is_person_level_warning(finding.rule)) return finding;
+  }
+  return std::nullopt;
+}
+
+std::vector<LimitBreach> limit_breaches(const regimen::Profile& profile, const response::ResponseOutcomes& outcomes) {
+  std::vector<LimitBreach> breaches;
+  const auto& goals = profile.goals;
+  if (goals.max_erythema && outcomes.peak_erythema > *goals.max_erythema)
+    breaches.push_back({"max_erythema", *goals.max_erythema, outcomes.peak_erythema});
+  if (goals.max_downtime_days) {
+    int worst = 0;
+    for (const auto& session : outcomes.per_session) worst = std::max(worst, session.downtime_days);
+    if (worst > *goals.max_downtime_days)
+      breaches.push_back({"max_downtime_days", static_cast<double>(*goals.max_downtime_days), static_cast<double>(worst)});
+  }
+  if (profile.person.fitzpatrick >= 4 && outcomes.pih_risk > max_pih_risk_darker_types)
+    breaches.push_back({"max_pih_risk", max_pih_risk_darker_types, outcomes.pih_risk});
+  return breaches;
+}
+
+}  // namespace dermasim::plan

@@ -1,0 +1,42 @@
+#pragma once
+// The planner's constraints (MODEL.md §4): every `error` rule is hard; a warning is hard
+// unless the profile accepts it or it fires for every possible session of this person
+// (keloid-history, herpes-history, bleeding-risk); the profile's limits on predicted peak
+// erythema and per-session downtime; and a limit on post-inflammatory hyperpigmentation risk
+// for darker skin types.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/evaluation.hpp"
+#include "regimen/finding.hpp"
+#include "regimen/profile.hpp"
+
+namespace dermasim::plan {
+
+/// PIH risk (0-1) a plan may predict for Fitzpatrick IV-VI. An assumption (no source sets a
+/// threshold; Dogra S et al., J Cosmet Dermatol 2014 saw PIH in 5 of 36 = 14 % of type IV-V
+/// patients after micro-needling): plans may not predict more than that series observed.
+inline constexpr double max_pih_risk_darker_types = 0.14;
+
+/// Rules whose warnings fire for every possible session of the person, so they stay in the
+/// plan with their precaution instead of forbidding sessions.
+[[nodiscard]] bool is_person_level_warning(const std::string& rule_id);
+
+/// The first rule finding that makes the regimen inadmissible, if any.
+[[nodiscard]] std::optional<regimen::Finding> blocking_finding(const regimen::Profile& profile,
+                                                               const std::vector<regimen::Finding>& findings);
+
+/// A limit the predictions break: its name (e.g. "max_erythema"), the limit and the value.
+struct LimitBreach {
+  std::string name;
+  double limit = 0.0;
+  double value = 0.0;
+};
+
+/// Every profile limit the predicted outcomes break.
+[[nodiscard]] std::vector<LimitBreach> limit_breaches(const regimen::Profile& profile,
+                                                      const response::ResponseOutcomes& outcomes);
+
+}  // namespace dermasim::plan
