@@ -1,20 +1,16 @@
 #!/usr/bin/env bash
-# The main job of `make run`: checks every example scenario and summarises the verdicts.
-# (Until `dermasim plan` exists this is what `make run` shows; see README.md.)
+# The main job of `make run`: plans the default profile (examples/05-plan-for-profile) and
+# prints the plan's summary and where its files are; then checks the example scenarios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=${1:-build/src/app/dermasim}
-shopt -s globstar nullglob
-scenarios=(examples/**/*.scenario.toml)
-echo "dermasim: checking ${#scenarios[@]} example scenario(s)"
-for scenario in "${scenarios[@]}"; do
-  echo
-  echo "=== $scenario"
-  status=0
-  "$binary" check "$scenario" || status=$?
-  case $status in
-    0) echo "--> exit 0: follows the protocol (warnings, if any, are precautions)" ;;
-    1) echo "--> exit 1: breaks the protocol (see the errors above)" ;;
-    *) echo "--> exit $status: could not be checked"; exit "$status" ;;
-  esac
-done
+profile=examples/05-plan-for-profile/default.profile.toml
+out=dermasim-out
+
+echo "dermasim plan $profile --out $out"
+echo
+"$binary" plan "$profile" --out "$out"
+
+echo
+echo "Open $out/report.html in a browser; import $out/plan.ics into a calendar."
+echo "Check any scenario with: $binary check FILE.scenario.toml"

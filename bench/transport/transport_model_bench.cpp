@@ -16,9 +16,9 @@ namespace {
 
 const GridResolution grid_a{.finest_cell = micrometres(0.25), .growth = 1.25, .min_cells_per_segment = 3,
                             .largest_cell_fraction = 0.05, .barrier_largest_cell_fraction = 0.025};
-const GridResolution grid_b_1pct{.finest_cell = micrometres(1.0), .growth = 1.3, .min_cells_per_segment = 3,
-                                 .largest_cell_fraction = 0.15, .barrier_largest_cell_fraction = 0.34,
-                                 .finest_radial = micrometres(1.0)};
+const GridResolution grid_b_1pct{.finest_cell = micrometres(0.5), .growth = 1.3, .min_cells_per_segment = 3,
+                                 .largest_cell_fraction = 0.1, .barrier_largest_cell_fraction = 0.34,
+                                 .finest_radial = micrometres(0.5)};
 const GridResolution grid_b_01pct{.finest_cell = micrometres(0.25), .growth = 1.12, .min_cells_per_segment = 3,
                                   .largest_cell_fraction = 0.02, .barrier_largest_cell_fraction = 0.34,
                                   .finest_radial = micrometres(0.25)};

@@ -10,7 +10,7 @@ namespace dermasim::response {
 
 ResponseState ResponseState::from(std::span<const double> v) {
   expects(v.size() == size, "ResponseState::from: wrong number of values");
-  return {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]};
+  return {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]};
 }
 
 ResponseEquations::ResponseEquations(const ResponseParameters& parameters,
@@ -61,10 +61,12 @@ void ResponseEquations::derivatives(std::span<const double> y, const DriveLevels
                            p.barrier_loss_rate_per_irritation.si() * std::max(0.0, s.irritation) *
                                (s.barrier - p.barrier_min);
 
-  // Receptor activation follows Emax·E/(EC50 + E) with the receptor-response lag.
-  const double d_activation =
-      (activation_target(drives.tretinoin_equivalent_exposure) - s.activation) /
-      p.activation_time.si();
+  // Receptor activation follows Emax·E/(EC50 + E) through two lags: the receptor signal,
+  // then the activation of retinoid-responsive genes (CRABP-II kinetics, PMID 8931868).
+  const double d_signal_activation =
+      (activation_target(drives.tretinoin_equivalent_exposure) - s.activation_signal) /
+      p.activation_signal_time.si();
+  const double d_activation = (s.activation_signal - s.activation) / p.activation_time.si();
 
   // Irritation driven by activation, damped by tolerance, amplified by a weak barrier.
   const double tolerance = std::clamp(s.tolerance, 0.0, 1.0);
@@ -112,7 +114,7 @@ void ResponseEquations::derivatives(std::span<const double> y, const DriveLevels
 
   const std::array derivative{d_signal,    d_inflammation, d_barrier,  d_activation, d_irritation,
                               d_tolerance, d_fibroblast,   d_immature, d_mature,     d_turnover,
-                              d_pigment,   d_pih,          d_acne};
+                              d_pigment,   d_pih,          d_acne,     d_signal_activation};
   expects(dydt.size() == derivative.size(), "ResponseEquations::derivatives: wrong size");
   std::copy(derivative.begin(), derivative.end(), dydt.begin());
 }

@@ -29,23 +29,26 @@ struct ResponseState {
   double pigment = 1.0;                // P: epidermal melanin / baseline
   double pih_pigment = 0.0;            // Q: post-inflammatory pigment (fraction of baseline)
   double acne_lesions = 1.0;           // L: acne lesion count / baseline
+  double activation_signal = 0.0;      // R: receptor signal that activation follows
 
-  static constexpr std::size_t size = 13;
+  static constexpr std::size_t size = 14;
   // Positions in to_array() of the components the simulation addresses directly.
   static constexpr std::size_t barrier_index = 2;
   static constexpr std::size_t activation_index = 3;
+  static constexpr std::size_t activation_signal_index = 13;
 
   /// The components in declaration order.
   [[nodiscard]] constexpr std::array<double, size> to_array() const {
     return {injury_signal, inflammation,  barrier,         activation,  irritation,
             tolerance,     fibroblast_activation, immature_collagen, mature_collagen,
-            turnover_factor, pigment,     pih_pigment,     acne_lesions};
+            turnover_factor, pigment,     pih_pigment,     acne_lesions, activation_signal};
   }
   [[nodiscard]] static ResponseState from(std::span<const double> values);
 };
 
 static_assert(ResponseState{.barrier = 7.0}.to_array()[ResponseState::barrier_index] == 7.0);
 static_assert(ResponseState{.activation = 7.0}.to_array()[ResponseState::activation_index] == 7.0);
+static_assert(ResponseState{.activation_signal = 7.0}.to_array()[ResponseState::activation_signal_index] == 7.0);
 
 /// The drives held constant between two events.
 struct DriveLevels {

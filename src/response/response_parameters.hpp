@@ -34,9 +34,10 @@ struct ResponseParameters {
   Rate barrier_loss_rate_per_irritation;          // per unit irritation score
   double barrier_recovery_slowing_per_decade = 0; // above the reference age
   double reference_age_years = 0;
-  // Retinoid activation A → Emax·E/(EC50 + E).
+  // Retinoid activation: receptor signal R → Emax·E/(EC50 + E), activation A → R.
   double activation_max = 0;
   MassPerArea activation_ec50;
+  Time activation_signal_time;
   Time activation_time;
   double retinol_potency_ratio = 0;               // tretinoin-equivalent per unit retinol
   // Irritation with tolerance.

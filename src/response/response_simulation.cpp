@@ -33,13 +33,14 @@ struct ResponseSimulation::Impl {
   DriveLevels drives;
   std::unique_ptr<CvodeIntegrator> integrator;
   bool needs_reinitialization = false;
-  // Activation is linear with a piecewise-constant input, so it is solved exactly between
-  // events: A(t) = target + (A0 − target)·exp(−(t − t0)/activation_time). CVODE integrates
-  // the other states with this A(t); it thus never sees the exposure steps (two a day), which
-  // would otherwise force a restart each time (see apply()).
-  double activation_start = 0.0;       // A0
-  double activation_start_time = 0.0;  // t0
-  double activation_target = 0.0;
+  // Signal R and activation A are linear with a piecewise-constant input, so they are solved
+  // exactly between events (activation_exact); CVODE integrates the other states with that
+  // A(t). It thus never sees the exposure steps (two a day), which would otherwise force a
+  // restart each time (see apply()).
+  double signal_start = 0.0;           // R at activation_start_time
+  double activation_start = 0.0;       // A at activation_start_time
+  double activation_start_time = 0.0;
+  double activation_target = 0.0;      // Emax·E/(EC50 + E) of the current exposure
   double stop_time = std::numeric_limits<double>::quiet_NaN();
 
   std::vector<ExposureInterval> exposures;
@@ -54,6 +55,7 @@ struct ResponseSimulation::Impl {
   long next_sample = 0;
   double day_erythema_max = 0.0;
   double day_irritation_max = 0.0;
+  double day_formation_sum = 0.0;  // over the day's samples, boundary samples counted half
   std::vector<DailyResponse> days;
   std::vector<std::pair<double, double>> barrier_history;  // (time, barrier)
   double peak_pih = 0.0;
@@ -70,24 +72,46 @@ struct ResponseSimulation::Impl {
         [this](double time, std::span<const double> state, std::span<double> derivative) {
           std::array<double, ResponseState::size> with_activation;
           std::copy(state.begin(), state.end(), with_activation.begin());
-          with_activation[activation_index] = activation_at(time);
+          const auto [signal, activation] = activation_exact(time);
+          with_activation[ResponseState::activation_signal_index] = signal;
+          with_activation[activation_index] = activation;
           equations.derivatives(with_activation, drives, derivative);
-          derivative[activation_index] = 0.0;  // solved exactly, outside CVODE
+          derivative[ResponseState::activation_signal_index] = 0.0;  // solved exactly,
+          derivative[activation_index] = 0.0;                        // outside CVODE
           return RhsStatus::ok;
         },
         settings.integrator, t, y);
     record_sample();
   }
 
-  [[nodiscard]] double activation_at(double time) const {
-    const double decay = std::exp(-(time - activation_start_time) /
-                                  equations.parameters().activation_time.si());
-    return activation_target + (activation_start - activation_target) * decay;
+  // R' = (X − R)/τ_R, A' = (R − A)/τ_A from (R0, A0) at t0 with X constant:
+  // R = X + (R0 − X)e^(−u/τ_R), A = X + (A0 − X)e^(−u/τ_A) + (R0 − X)·τ_R/(τ_R − τ_A)·
+  // (e^(−u/τ_R) − e^(−u/τ_A)), u = t − t0 (parameter ranges keep τ_R < τ_A).
+  [[nodiscard]] std::pair<double, double> activation_exact(double time) const {
+    const ResponseParameters& p = equations.parameters();
+    const double tau_r = p.activation_signal_time.si();
+    const double tau_a = p.activation_time.si();
+    const double u = time - activation_start_time;
+    const double decay_r = std::exp(-u / tau_r);
+    const double decay_a = std::exp(-u / tau_a);
+    const double signal_excess = signal_start - activation_target;
+    const double signal = activation_target + signal_excess * decay_r;
+    const double activation = activation_target + (activation_start - activation_target) * decay_a +
+                              signal_excess * tau_r / (tau_r - tau_a) * (decay_r - decay_a);
+    return {signal, activation};
+  }
+
+  void set_exact_activation(double time) {
+    const auto [signal, activation] = activation_exact(time);
+    y[ResponseState::activation_signal_index] = signal;
+    y[activation_index] = activation;
   }
 
   [[nodiscard]] ResponseState current() const {
     ResponseState state = ResponseState::from(y);
-    state.activation = activation_at(t);
+    const auto [signal, activation] = activation_exact(t);
+    state.activation_signal = signal;
+    state.activation = activation;
     return state;
   }
 
@@ -112,7 +136,7 @@ struct ResponseSimulation::Impl {
   }
 
   void apply(const Event& event) {
-    y[activation_index] = activation_at(t);
+    set_exact_activation(t);
     switch (event.kind) {
       case EventKind::exposure_start:
         active_exposures.push_back(event.index);
@@ -132,6 +156,7 @@ struct ResponseSimulation::Impl {
         break;
     }
     drives.tretinoin_equivalent_exposure = exposure_sum(true);
+    signal_start = y[ResponseState::activation_signal_index];
     activation_start = y[activation_index];
     activation_start_time = t;
     activation_target = equations.activation_target(drives.tretinoin_equivalent_exposure);
@@ -151,8 +176,11 @@ struct ResponseSimulation::Impl {
     peak_pih = std::max(peak_pih, s.pih_pigment);
     barrier_history.emplace_back(t, s.barrier);
     const bool day_boundary = next_sample > 0 && next_sample % samples_per_day == 0;
+    const double formation = 100.0 * equations.collagen_formation_excess(s);
     day_erythema_max = std::max(day_erythema_max, erythema);
     day_irritation_max = std::max(day_irritation_max, irritation);
+    // Trapezoidal daily mean: a boundary sample closes one day and opens the next.
+    day_formation_sum += (day_boundary || next_sample == 0 ? 0.5 : 1.0) * formation;
     if (day_boundary) {
       DailyResponse day;
       day.day = static_cast<int>(next_sample / samples_per_day) - 1;
@@ -164,7 +192,7 @@ struct ResponseSimulation::Impl {
       day.inflammation = s.inflammation;
       day.fibroblast_activation = s.fibroblast_activation;
       day.collagen_change_percent = collagen_change_percent(s, p);
-      day.collagen_formation_percent = 100.0 * equations.collagen_formation_excess(s);
+      day.collagen_formation_percent = day_formation_sum / static_cast<double>(samples_per_day);
       day.pigment_index = pigment_index(s);
       day.pih_pigment = s.pih_pigment;
       day.acne_lesion_index = s.acne_lesions;
@@ -175,6 +203,7 @@ struct ResponseSimulation::Impl {
       // The boundary sample also opens the next day.
       day_erythema_max = erythema;
       day_irritation_max = irritation;
+      day_formation_sum = 0.5 * formation;
     }
     ++next_sample;
   }
@@ -200,7 +229,7 @@ struct ResponseSimulation::Impl {
           stop_time = t_stop;
         }
         integrator->advance(t_target, y);
-        y[activation_index] = activation_at(t_target);
+        set_exact_activation(t_target);
       } else {
         needs_reinitialization = true;  // CVODE's clock stays behind: restart it at t_target
       }

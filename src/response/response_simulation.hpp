@@ -37,7 +37,7 @@ struct DailyResponse {
   double inflammation = 0.0;
   double fibroblast_activation = 0.0;
   double collagen_change_percent = 0.0;  // content
-  double collagen_formation_percent = 0.0;  // formation (synthesis) above baseline
+  double collagen_formation_percent = 0.0;  // formation above baseline, the day's mean
   double pigment_index = 1.0;
   double pih_pigment = 0.0;
   double acne_lesion_index = 1.0;

@@ -63,15 +63,31 @@ TEST_F(ResponseTerms, ActivationSaturatesAtItsMaximumWithHalfAtTheEc50) {
   EXPECT_DOUBLE_EQ(equations.activation_target(MassPerArea{}), 0.0);
 }
 
-TEST_F(ResponseTerms, ActivationApproachesItsTargetWithTheReceptorResponseTime) {
+TEST_F(ResponseTerms, ActivationFollowsAStepOfExposureThroughItsTwoLags) {
   ResponseSimulation simulation(parameters, person);
   const MassPerArea exposure = parameters.activation_ec50;
   simulation.add_exposure({Time{}, at_day(30), Retinoid::tretinoin, exposure});
+  const double tau_r = parameters.activation_signal_time.si();
+  const double tau_a = parameters.activation_time.si();
+  auto step_response = [&](double t) {  // two first-order lags in series, from rest
+    return 1.0 - (tau_a * std::exp(-t / tau_a) - tau_r * std::exp(-t / tau_r)) / (tau_a - tau_r);
+  };
+  const double target = ResponseEquations(parameters, person).activation_target(exposure);
 
-  simulation.advance_to(parameters.activation_time);
+  simulation.advance_to(hours(6.0));
+  const double at_6_h = simulation.state().activation / target;
+  simulation.advance_to(hours(24.0));
+  const double at_24_h = simulation.state().activation / target;
+  simulation.advance_to(hours(48.0));
+  const double at_48_h = simulation.state().activation / target;
 
-  const double target = simulation.equations().activation_target(exposure);
-  EXPECT_NEAR(simulation.state().activation / target, 1.0 - std::exp(-1.0), 1e-4);
+  EXPECT_NEAR(at_6_h, step_response(6.0 * 3600.0), 1e-12);
+  EXPECT_NEAR(at_24_h, step_response(24.0 * 3600.0), 1e-12);
+  // CRABP-II mRNA 2.6x at 6 h, 7.8x at 24 h, near steady state by 48 h (PMID 8931868): with a
+  // plateau near 9x that is about 20 % and 85 % of the rise.
+  EXPECT_NEAR(at_6_h, 0.2, 0.1);
+  EXPECT_NEAR(at_24_h, 0.85, 0.1);
+  EXPECT_GT(at_48_h, 0.9);
 }
 
 TEST_F(ResponseTerms, ToleranceBuildsOverWeeksOfUseAndFadesAfterStopping) {

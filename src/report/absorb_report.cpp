@@ -1,0 +1,120 @@
+#include "report/absorb_report.hpp"
+
+#include <fmt/format.h>
+
+namespace dermasim::report {
+namespace {
+
+double ng_per_cm2(double kg_per_m2) { return kg_per_m2 / units::nanogram_per_square_centimetre.si(); }
+double ng_per_cm3(double kg_per_m3) { return kg_per_m3 / (units::nanogram / units::cubic_centimetre).si(); }
+
+double absorbed(const transport::ApplicationResult& result) {
+  return result.final_amounts.receptor + result.final_amounts.cleared;
+}
+
+nlohmann::json figures(const transport::ApplicationResult& result, bool infinite_dose,
+                       double donor_concentration) {
+  const auto& a = result.final_amounts;
+  nlohmann::json json;
+  json["absorbed_percent_of_dose"] =
+      infinite_dose || result.applied <= 0.0 ? nlohmann::json(nullptr)
+                                             : nlohmann::json(100.0 * absorbed(result) / result.applied);
+  json["layers_ng_per_cm2"] = {{"vehicle", ng_per_cm2(a.vehicle)},
+                               {"stratum_corneum", ng_per_cm2(a.stratum_corneum)},
+                               {"viable_epidermis", ng_per_cm2(a.viable_epidermis)},
+                               {"dermis", ng_per_cm2(a.dermis)},
+                               {"receptor", ng_per_cm2(a.receptor)}};
+  json["cleared_ng_per_cm2"] = ng_per_cm2(a.cleared);
+  json["metabolized_ng_per_cm2"] = ng_per_cm2(a.metabolized);
+  json["washed_off_ng_per_cm2"] = ng_per_cm2(result.washed_off);
+  json["applied_ng_per_cm2"] = ng_per_cm2(result.applied);
+  json["mass_balance_relative_error"] = result.mass_balance_relative_error;
+  json["peak_viable_epidermis_ng_per_cm3"] = ng_per_cm3(result.peak_viable_epidermis.si());
+  json["peak_dermis_ng_per_cm3"] = ng_per_cm3(result.peak_dermis.si());
+  json["auc_viable_epidermis_ng_h_per_cm3"] = ng_per_cm3(result.auc_viable_epidermis_kg_s_m3) / 3600.0;
+  json["auc_dermis_ng_h_per_cm3"] = ng_per_cm3(result.auc_dermis_kg_s_m3) / 3600.0;
+  if (infinite_dose && result.samples.size() >= 2) {
+    // Late-time straight line through the last two samples of Q = receptor + cleared.
+    const auto& last = result.samples.back();
+    const auto& before = result.samples[result.samples.size() - 2];
+    const double q_last = last.amounts.receptor + last.amounts.cleared;
+    const double q_before = before.amounts.receptor + before.amounts.cleared;
+    const double flux = (q_last - q_before) / (last.time - before.time).si();
+    json["steady_flux_ng_per_cm2_h"] = ng_per_cm2(flux) * 3600.0;
+    json["kp_cm_per_h"] = flux / donor_concentration / units::centimetre_per_hour.si();
+    json["lag_time_h"] = flux > 0.0 ? (last.time.si() - q_last / flux) / 3600.0 : 0.0;
+  }
+  return json;
+}
+
+}  // namespace
+
+nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
+  nlohmann::json json = figures(outcome.result, outcome.infinite_dose, outcome.donor_concentration_kg_per_m3);
+  json["active"] = outcome.active;
+  json["fidelity"] = outcome.fidelity;
+  json["cells"] = outcome.cells;
+  json["solver"] = outcome.result.statistics.summary();
+  nlohmann::json derived = nlohmann::json::array();
+  for (const auto& property : outcome.derived) {
+    derived.push_back({{"name", property.name}, {"value", property.value}, {"unit", property.unit},
+                       {"correlation", property.correlation}});
+  }
+  derived.push_back({{"name", "vehicle_water_partition"}, {"value", outcome.vehicle_water_partition}, {"unit", "1"},
+                     {"correlation", "K_v = K_sc/w / K_sc/vehicle, K_sc/vehicle calibrated for a cream to "
+                                     "Latriano 1997 (data/transport.toml [calibration]); used for every vehicle"}});
+  json["derived"] = derived;
+  if (outcome.intact) {
+    const double intact = absorbed(*outcome.intact);
+    json["enhancement_ratio"] = intact > 0.0 ? nlohmann::json(absorbed(outcome.result) / intact) : nlohmann::json(nullptr);
+    json["intact"] = figures(*outcome.intact, outcome.infinite_dose, outcome.donor_concentration_kg_per_m3);
+  }
+  return json;
+}
+
+std::string absorb_profile_csv(const transport::ApplicationResult& result) {
+  std::string csv = "hours,flux_ng_per_cm2_h,vehicle,stratum_corneum,viable_epidermis,dermis,receptor,cleared\n";
+  for (const auto& s : result.samples) {
+    const auto& a = s.amounts;
+    csv += fmt::format("{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", s.time.in(units::hour),
+                       ng_per_cm2(s.outflow.si()) * 3600.0, ng_per_cm2(a.vehicle), ng_per_cm2(a.stratum_corneum),
+                       ng_per_cm2(a.viable_epidermis), ng_per_cm2(a.dermis), ng_per_cm2(a.receptor),
+                       ng_per_cm2(a.cleared));
+  }
+  return csv;
+}
+
+std::string absorb_depth_profile_csv(const transport::ApplicationResult& result) {
+  std::string csv = "hours,depth_um,concentration_ng_per_cm3\n";
+  for (const auto& profile : result.profiles) {
+    for (std::size_t k = 0; k < profile.depth_m.size(); ++k) {
+      csv += fmt::format("{:.6g},{:.6g},{:.6g}\n", profile.time.in(units::hour), profile.depth_m[k] * 1e6,
+                         ng_per_cm3(profile.concentration_kg_m3[k]));
+    }
+  }
+  return csv;
+}
+
+std::string absorb_text(const AbsorbOutcome& outcome) {
+  const auto& r = outcome.result;
+  const auto& a = r.final_amounts;
+  std::string text = fmt::format("{} ({} fidelity, {} cells) after {:.3g} h, ng/cm2 of skin:\n", outcome.active,
+                                 outcome.fidelity, outcome.cells,
+                                 r.samples.empty() ? 0.0 : (r.samples.back().time - r.samples.front().time).in(units::hour));
+  text += fmt::format("  vehicle {:.4g}, stratum corneum {:.4g}, viable epidermis {:.4g}, dermis {:.4g}\n",
+                      ng_per_cm2(a.vehicle), ng_per_cm2(a.stratum_corneum), ng_per_cm2(a.viable_epidermis),
+                      ng_per_cm2(a.dermis));
+  text += fmt::format("  receptor {:.4g}, cleared {:.4g}, metabolized {:.4g}, washed off {:.4g}\n",
+                      ng_per_cm2(a.receptor), ng_per_cm2(a.cleared), ng_per_cm2(a.metabolized),
+                      ng_per_cm2(r.washed_off));
+  if (!outcome.infinite_dose && r.applied > 0.0) {
+    text += fmt::format("  absorbed (receptor + cleared): {:.3g} % of the dose\n", 100.0 * absorbed(r) / r.applied);
+  }
+  if (outcome.intact && absorbed(*outcome.intact) > 0.0) {
+    text += fmt::format("  enhancement over intact skin: {:.3g}x\n", absorbed(r) / absorbed(*outcome.intact));
+  }
+  text += fmt::format("  mass balance relative error {:.1e}\n", r.mass_balance_relative_error);
+  return text;
+}
+
+}  // namespace dermasim::report
