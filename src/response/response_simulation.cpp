@@ -152,6 +152,8 @@ struct ResponseSimulation::Impl {
         break;
       }
       case EventKind::sunscreen:
+        // Simulate may set sunscreen every day; only a change steps the right-hand side.
+        if (drives.sunscreen != sunscreen_settings[event.index].applied) needs_reinitialization = true;
         drives.sunscreen = sunscreen_settings[event.index].applied;
         break;
     }
@@ -160,13 +162,11 @@ struct ResponseSimulation::Impl {
     activation_start = y[activation_index];
     activation_start_time = t;
     activation_target = equations.activation_target(drives.tretinoin_equivalent_exposure);
-    // CVODE stopped exactly at the event. A session jumps the state and sunscreen steps the
-    // pigment production: both restart the integrator. An exposure step only bends A(t),
-    // which is exact, so the integration carries on.
-    if (event.kind != EventKind::exposure_start && event.kind != EventKind::exposure_end)
-      needs_reinitialization = true;
+    // CVODE stopped exactly at the event. A session jumps the state and a sunscreen change
+    // steps the pigment production: both restart the integrator. An exposure step only bends
+    // A(t), which is exact, so the integration carries on.
+    if (event.kind == EventKind::session) needs_reinitialization = true;
   }
-
 
   void record_sample() {
     const ResponseState s = current();

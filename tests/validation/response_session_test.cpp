@@ -44,7 +44,7 @@ TEST_P(ErythemaAfterOneSession, FallsBelowOneWithinOneToThreeDays) {
 INSTANTIATE_TEST_SUITE_P(TypicalNeedles, ErythemaAfterOneSession, ::testing::Values(0.5, 1.0, 1.5));
 
 // R1, the redness window: visible within hours, settled within 3 days, for a 1.0 mm session.
-TEST(ErythemaAfterOneSession, IsVisibleWithinSixHoursAndGoneWithinThreeDays) {
+TEST(RednessWindow, IsVisibleWithinSixHoursAndGoneWithinThreeDaysAfterA1mmSession) {
   ResponseSimulation simulation(parameters(), PersonTraits{});
   simulation.add_session(testing::standin_session(1.0, 0, 0.0));
   double at_6_h = 0.0;

@@ -1,0 +1,111 @@
+#include "population/population_run.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "population/latin_hypercube.hpp"
+
+namespace dermasim::population {
+
+namespace {
+
+/// A person's outcome as doubles, for gathering across ranks; the last slot is 1 when the
+/// simulation failed. Integers up to 2^53 survive the trip exactly.
+constexpr std::size_t values_per_person = 14;
+
+void pack(const PersonOutcome& person, double* slot) {
+  const auto& o = person.outcomes;
+  const auto& i = o.improvement_percent;
+  const double values[values_per_person] = {
+      o.collagen_change_percent, i.acne_scars, i.fine_lines, i.hyperpigmentation, i.texture, i.enlarged_pores, i.acne,
+      o.peak_erythema, static_cast<double>(o.days_erythema_ge_1), static_cast<double>(o.days_erythema_ge_2),
+      o.peak_irritation, o.pih_risk, static_cast<double>(person.longest_redness_days), 0.0};
+  std::copy(std::begin(values), std::end(values), slot);
+}
+
+PersonOutcome unpack(const double* slot) {
+  PersonOutcome person;
+  auto& o = person.outcomes;
+  auto& i = o.improvement_percent;
+  o.collagen_change_percent = slot[0];
+  i = {slot[1], slot[2], slot[3], slot[4], slot[5], slot[6]};
+  o.peak_erythema = slot[7];
+  o.days_erythema_ge_1 = static_cast<int>(slot[8]);
+  o.days_erythema_ge_2 = static_cast<int>(slot[9]);
+  o.peak_irritation = slot[10];
+  o.pih_risk = slot[11];
+  person.longest_redness_days = static_cast<int>(slot[12]);
+  return person;
+}
+
+constexpr std::size_t failure_slot = values_per_person - 1;
+
+}  // namespace
+
+int longest_redness_days(const simulate::SimulationResult& result) {
+  int longest = 0;
+  int current = 0;
+  for (const auto& day : result.days) {
+    current = day.response.erythema >= 1.0 ? current + 1 : 0;
+    longest = std::max(longest, current);
+  }
+  return longest;
+}
+
+PopulationRun run_population(const regimen::Regimen& regimen, const ModelData& data, const PopulationOptions& options,
+                             const RankGroup& ranks, const ProgressObserver& progress) {
+  expects(options.n_people >= 1 && options.n_people <= max_people, "run_population: n_people out of range");
+  expects(options.threads >= 1, "run_population: threads must be at least 1");
+  auto [dimensions, not_sampled] = model_dimensions(regimen, data);
+  PopulationRun run{design_population(dimensions, options.n_people, options.seed), std::move(not_sampled), {}};
+
+  // This rank's contiguous block of people.
+  const auto n = static_cast<long long>(options.n_people);
+  const int first = static_cast<int>(n * ranks.rank() / ranks.n_ranks());
+  const int last = static_cast<int>(n * (ranks.rank() + 1) / ranks.n_ranks());
+  const int n_local = last - first;
+
+  const PersonInputs base{regimen, data.catalogue, data.parameters};
+  std::vector<PersonInputs> scratch(static_cast<std::size_t>(std::max(1, std::min(options.threads, n_local))), base);
+  std::vector<double> local(static_cast<std::size_t>(n_local) * values_per_person, 0.0);
+  std::vector<std::string> failures(static_cast<std::size_t>(n_local));
+
+  parallel_for(n_local, options.threads, [&](int item, int worker) {
+    double* slot = local.data() + static_cast<std::size_t>(item) * values_per_person;
+    PersonInputs& inputs = scratch[static_cast<std::size_t>(worker)];
+    try {
+      apply_person(run.design, dimensions, first + item, inputs);
+      const auto result = simulate::simulate_regimen(inputs.regimen, inputs.catalogue, inputs.parameters, options.fidelity);
+      pack({result.outcomes, longest_redness_days(result)}, slot);
+    } catch (const std::exception& error) {  // kept, so that every rank still reaches the gather
+      slot[failure_slot] = 1.0;
+      failures[static_cast<std::size_t>(item)] = error.what();
+    }
+  }, progress);
+
+  const std::vector<double> all = ranks.all_gather(local);
+  expects(all.size() == static_cast<std::size_t>(options.n_people) * values_per_person,
+          "run_population: the gathered outcomes miss people");
+  int n_failed = 0;
+  int first_failed = -1;
+  run.people.reserve(static_cast<std::size_t>(options.n_people));
+  for (int person = 0; person < options.n_people; ++person) {
+    const double* slot = all.data() + static_cast<std::size_t>(person) * values_per_person;
+    if (slot[failure_slot] != 0.0) {
+      ++n_failed;
+      if (first_failed < 0) first_failed = person;
+    }
+    run.people.push_back(unpack(slot));
+  }
+  if (n_failed > 0) {
+    const bool is_mine = first_failed >= first && first_failed < last;
+    throw SolverError(fmt::format("the model failed for {} of {} people (seed {}); the first is person {}: {}", n_failed,
+                                  options.n_people, options.seed, first_failed,
+                                  is_mine ? failures[static_cast<std::size_t>(first_failed - first)]
+                                          : std::string("(simulated on another rank)")));
+  }
+  return run;
+}
+
+}  // namespace dermasim::population

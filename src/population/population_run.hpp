@@ -1,0 +1,50 @@
+#pragma once
+// A virtual population run (MODEL.md §5): sample the regimen's population, simulate each
+// person, gather the outcomes in person order. The same seed, size and data give
+// bit-identical outcomes whatever the thread count or number of MPI ranks: each person's
+// sample is a function of (seed, person, parameter name), and nothing is reduced across
+// people here.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "population/model_dimensions.hpp"
+#include "population/parallel_for.hpp"
+#include "population/population_design.hpp"
+#include "population/rank_group.hpp"
+#include "response/response_outcomes.hpp"
+
+namespace dermasim::population {
+
+struct PopulationOptions {
+  int n_people = 100;
+  std::uint64_t seed = 1;
+  int threads = 1;                                       // per rank
+  transport::Fidelity fidelity = transport::Fidelity::fast;
+};
+
+/// What the population keeps of one person's simulation.
+struct PersonOutcome {
+  response::ResponseOutcomes outcomes;  // per_session left empty
+  int longest_redness_days = 0;         // longest run of consecutive days with daily peak erythema >= 1
+};
+
+struct PopulationRun {
+  PopulationDesign design;
+  std::vector<std::string> not_sampled;  // from ModelDimensions
+  std::vector<PersonOutcome> people;     // people[i] is design person i
+};
+
+/// The longest run of consecutive days whose daily peak erythema is at least 1 (visible redness).
+[[nodiscard]] int longest_redness_days(const simulate::SimulationResult& result);
+
+/// Simulates every person of `regimen`'s population, each rank a contiguous block of people
+/// on `options.threads` threads, and gathers all outcomes on every rank. `progress` reports
+/// this rank's block. @pre regimen valid (loaded through io/), 1 <= n_people <= max_people,
+/// threads >= 1. Throws SolverError naming the first person whose simulation failed.
+[[nodiscard]] PopulationRun run_population(const regimen::Regimen& regimen, const ModelData& data,
+                                           const PopulationOptions& options, const RankGroup& ranks = RankGroup{},
+                                           const ProgressObserver& progress = {});
+
+}  // namespace dermasim::population

@@ -1,0 +1,217 @@
+#include "report/population_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "population/percentile_summary.hpp"
+#include "report/findings_report.hpp"
+#include "report/svg_chart.hpp"
+
+namespace dermasim::report {
+
+namespace {
+
+constexpr const char* sensitivity_method =
+    "Spearman rank correlation between each sampled parameter and the figure, from the same Latin hypercube "
+    "samples; ranked by magnitude, the sign gives the direction";
+
+constexpr const char* style =
+    "body{font-family:system-ui,sans-serif;max-width:780px;margin:2em auto;color:#222;line-height:1.4}"
+    "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}table{border-collapse:collapse}"
+    "td,th{border-bottom:1px solid #ddd;padding:3px 10px;text-align:left}td.n{text-align:right}"
+    ".notice{background:#fff4e5;border-left:4px solid #e69500;padding:.6em 1em}"
+    ".banner{background:#fde8e8;border-left:4px solid #c0392b;padding:.6em 1em;font-weight:bold}";
+
+/// Rounds for output so that files are stable and readable (the model is not that precise).
+double rounded(double value, int digits = 4) {
+  if (value == 0.0 || !std::isfinite(value)) return value;
+  const double scale = std::pow(10.0, digits - 1 - static_cast<int>(std::floor(std::log10(std::fabs(value)))));
+  return std::round(value * scale) / scale;
+}
+
+const char* fidelity_name(transport::Fidelity fidelity) {
+  return fidelity == transport::Fidelity::fast ? "fast" : "full";
+}
+
+nlohmann::json summaries_json(const std::vector<population::NamedSummary>& summaries) {
+  nlohmann::json json = nlohmann::json::object();
+  for (const auto& [name, s] : summaries)
+    json[name] = {{"p5", rounded(s.p5)},   {"p25", rounded(s.p25)}, {"p50", rounded(s.p50)},
+                  {"p75", rounded(s.p75)}, {"p95", rounded(s.p95)}, {"mean", rounded(s.mean)}};
+  return json;
+}
+
+/// The adverse events as (key, words) in the order of FILES.md.
+std::vector<std::pair<std::string, std::string>> adverse_event_rows(const population::AdverseEventProbabilities& events) {
+  return {{"peak_erythema_ge_3", fmt::format("{:5.1f} %  peak erythema 3 or more (marked redness)", 100.0 * events.peak_erythema_ge_3)},
+          {"redness_gt_3_days", fmt::format("{:5.1f} %  visible redness (erythema 1 or more) more than 3 days in a row", 100.0 * events.redness_gt_3_days)},
+          {"pih", fmt::format("{:5.1f} %  post-inflammatory hyperpigmentation (mean risk)", 100.0 * events.pih)},
+          {"retinoid_dermatitis", fmt::format("{:5.1f} %  retinoid dermatitis (peak irritation 2 or more)", 100.0 * events.retinoid_dermatitis)}};
+}
+
+std::string top_drivers(const std::vector<population::SensitivityEntry>& ranking, std::size_t count) {
+  std::string text;
+  for (std::size_t index = 0; index < std::min(count, ranking.size()); ++index)
+    text += fmt::format("{}{} ({:+.2f})", index == 0 ? "" : ", ", ranking[index].parameter, ranking[index].index);
+  return text;
+}
+
+std::string header_line(const PopulationContext& context, const population::PopulationSummary& summary) {
+  return fmt::format("{} people (seed {}), {} days from {}, {} fidelity, {} sampled parameters", summary.n_people,
+                     summary.seed, context.regimen.days, iso(context.regimen.start), fidelity_name(context.fidelity),
+                     summary.parameters.size());
+}
+
+}  // namespace
+
+nlohmann::json population_json(const PopulationContext& context, const population::PopulationSummary& summary) {
+  const auto& events = summary.adverse_events;
+  nlohmann::json sensitivity = nlohmann::json::object();
+  for (const auto& [output, ranking] : summary.sensitivity) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& entry : ranking) list.push_back({{"parameter", entry.parameter}, {"index", rounded(entry.index, 3)}});
+    sensitivity[output] = std::move(list);
+  }
+  nlohmann::json parameters = nlohmann::json::array();
+  for (const auto& parameter : summary.parameters)
+    parameters.push_back({{"name", parameter.name},
+                          {"nominal", parameter.nominal},
+                          {"range", {parameter.range.low, parameter.range.high}},
+                          {"scale", parameter.scale == population::Scale::logarithmic ? "logarithmic" : "linear"}});
+  return {{"scenario", context.regimen.name},
+          {"start", iso(context.regimen.start)},
+          {"days", context.regimen.days},
+          {"fidelity", fidelity_name(context.fidelity)},
+          {"forced", context.forced},
+          {"n", summary.n_people},
+          {"seed", summary.seed},
+          {"outcomes", summaries_json(summary.outcomes)},
+          {"safety", summaries_json(summary.safety)},
+          {"adverse_event_probability",
+           {{"peak_erythema_ge_3", rounded(events.peak_erythema_ge_3)},
+            {"redness_gt_3_days", rounded(events.redness_gt_3_days)},
+            {"pih", rounded(events.pih)},
+            {"retinoid_dermatitis", rounded(events.retinoid_dermatitis)}}},
+          {"sensitivity_method", sensitivity_method},
+          {"sensitivity", sensitivity},
+          {"parameters", parameters},
+          {"not_sampled", summary.not_sampled},
+          {"findings", findings_json(context.findings)},
+          {"notice", medical_notice}};
+}
+
+std::string histogram_svg(const std::string& title, const std::vector<double>& values, int n_bins) {
+  constexpr double width = 720, height = 200, left = 48, right = 12, top = 28, bottom = 36;
+  const auto [low_it, high_it] = std::ranges::minmax_element(values);
+  const double low = *low_it;
+  const double high = *high_it > low ? *high_it : low + 1.0;  // one bar when every value is the same
+  std::vector<int> counts(static_cast<std::size_t>(n_bins), 0);
+  for (const double value : values) {
+    const auto bin = static_cast<int>(std::floor((value - low) / (high - low) * n_bins));
+    ++counts[static_cast<std::size_t>(std::clamp(bin, 0, n_bins - 1))];
+  }
+  const int most = std::max(1, *std::ranges::max_element(counts));
+  auto x = [&](double value) { return left + (width - left - right) * (value - low) / (high - low); };
+  auto y = [&](double count) { return height - bottom - (height - top - bottom) * count / most; };
+
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\" "
+      "aria-label=\"{2}\">\n<text x=\"{3}\" y=\"18\" font-size=\"14\" font-weight=\"bold\">{2}</text>\n",
+      width, height, html_escape(title), left);
+  const double bar = (width - left - right) / n_bins;
+  for (int bin = 0; bin < n_bins; ++bin) {
+    const int count = counts[static_cast<std::size_t>(bin)];
+    if (count == 0) continue;
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#5b8db8\"><title>{}</title></rect>\n",
+                       left + bin * bar + 0.5, y(count), bar - 1.0, height - bottom - y(count), count);
+  }
+  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#444\"/>\n", left, height - bottom, width - right);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">{:.4g}</text>\n", left, height - bottom + 14, low);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{:.4g}</text>\n", width - right,
+                     height - bottom + 14, high);
+  svg += fmt::format("<text x=\"4\" y=\"{}\" font-size=\"11\">{} people</text>\n", top + 4, most);
+  for (const auto& [percent, colour] : {std::pair{5.0, "#e69500"}, std::pair{50.0, "#c0392b"}, std::pair{95.0, "#e69500"}}) {
+    const double at = population::percentile(values, percent);
+    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"{3}\" stroke-dasharray=\"4 3\"/>"
+                       "<text x=\"{0:.1f}\" y=\"{4}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{3}\">p{5:g}</text>\n",
+                       x(at), top, height - bottom, colour, height - bottom + 26, percent);
+  }
+  return svg + "</svg>\n";
+}
+
+std::string population_html(const PopulationContext& context, const population::PopulationSummary& summary,
+                            const std::vector<population::OutputSamples>& samples) {
+  std::string html = fmt::format("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                                 "<title>dermasim population: {0}</title><style>{1}</style></head><body>\n"
+                                 "<h1>Virtual population: {0}</h1>\n",
+                                 html_escape(context.regimen.name), style);
+  html += fmt::format("<p class=\"notice\"><strong>Not medical advice.</strong> {}</p>\n", html_escape(medical_notice));
+  if (context.forced)
+    html += "<p class=\"banner\">FORCED RUN: this regimen breaks the protocol (error findings). The population shows "
+            "what the model predicts for an unsafe regimen; do not follow it.</p>\n";
+  html += fmt::format("<p>{}. Every person is the scenario's person with the catalogue numbers that carry a range "
+                      "drawn by Latin hypercube sampling; the spread shows how differently skin may respond.</p>\n",
+                      html_escape(header_line(context, summary)));
+
+  auto table = [&](const char* heading, const std::vector<population::NamedSummary>& rows) {
+    html += fmt::format("<h2>{}</h2>\n<table><tr><th>figure</th><th>p5</th><th>p25</th><th>median</th><th>p75</th>"
+                        "<th>p95</th><th>mean</th></tr>\n", heading);
+    for (const auto& [name, s] : rows)
+      html += fmt::format("<tr><td>{}</td><td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td>"
+                          "<td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td></tr>\n",
+                          html_escape(name), s.p5, s.p25, s.p50, s.p75, s.p95, s.mean);
+    html += "</table>\n";
+  };
+  table("Outcomes at the horizon", summary.outcomes);
+  table("Safety", summary.safety);
+
+  html += "<h2>Adverse events</h2>\n<table><tr><th>event</th><th>probability</th></tr>\n";
+  for (const auto& [key, words] : adverse_event_rows(summary.adverse_events))
+    html += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", html_escape(key), html_escape(words));
+  html += "</table>\n<h2>Distributions</h2>\n";
+  for (const auto& output : samples) html += histogram_svg(output.name, output.values);
+
+  html += fmt::format("<h2>What drives each figure</h2>\n<p>{}. Top five per figure; population.json lists every "
+                      "parameter.</p>\n<table><tr><th>figure</th><th>drivers</th></tr>\n", html_escape(sensitivity_method));
+  for (const auto& [output, ranking] : summary.sensitivity)
+    html += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", html_escape(output), html_escape(top_drivers(ranking, 5)));
+  html += "</table>\n<h2>Sampled parameters</h2>\n<table><tr><th>parameter</th><th>catalogue value</th><th>range</th>"
+          "<th>scale</th></tr>\n";
+  for (const auto& parameter : summary.parameters)
+    html += fmt::format("<tr><td>{}</td><td class=\"n\">{:g}</td><td>{:g} – {:g}</td><td>{}</td></tr>\n",
+                        html_escape(parameter.name), parameter.nominal, parameter.range.low, parameter.range.high,
+                        parameter.scale == population::Scale::logarithmic ? "logarithmic" : "linear");
+  html += "</table>\n";
+  if (!summary.not_sampled.empty())
+    html += fmt::format("<p>Carry a range but are not sampled yet: {}.</p>\n", html_escape(fmt::format("{}", fmt::join(summary.not_sampled, ", "))));
+  html += fmt::format("<p class=\"notice\">{}</p>\n</body></html>\n", html_escape(medical_notice));
+  return html;
+}
+
+std::string population_text(const PopulationContext& context, const population::PopulationSummary& summary) {
+  std::string text = fmt::format("Population: {}\n{}\n", context.regimen.name, header_line(context, summary));
+  if (context.forced) text += "FORCED RUN: the regimen has error findings; do not follow it.\n";
+  auto rows = [&](const char* heading, const std::vector<population::NamedSummary>& summaries) {
+    text += fmt::format("\n{:<34}{:>9}{:>9}{:>9}{:>9}{:>9}{:>9}\n", heading, "p5", "p25", "p50", "p75", "p95", "mean");
+    for (const auto& [name, s] : summaries)
+      text += fmt::format("  {:<32}{:>9.3g}{:>9.3g}{:>9.3g}{:>9.3g}{:>9.3g}{:>9.3g}\n", name, s.p5, s.p25, s.p50, s.p75,
+                          s.p95, s.mean);
+  };
+  rows("Outcomes", summary.outcomes);
+  rows("Safety", summary.safety);
+  text += "\nAdverse events (share of the population)\n";
+  for (const auto& row : adverse_event_rows(summary.adverse_events)) text += "  " + row.second + "\n";
+  if (!summary.sensitivity.empty()) {
+    text += "\nMain drivers (Spearman rank correlation; top 3)\n";
+    for (const auto& [output, ranking] : summary.sensitivity)
+      text += fmt::format("  {}: {}\n", output, top_drivers(ranking, 3));
+  }
+  if (!summary.not_sampled.empty())
+    text += fmt::format("\nCarry a range but are not sampled yet: {}\n", fmt::join(summary.not_sampled, ", "));
+  return text + "\n" + medical_notice + "\n";
+}
+
+}  // namespace dermasim::report
