@@ -10,6 +10,7 @@ packages=(
   libsundials-dev libeigen3-dev libical-dev libnlopt-cxx-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-16 libclang-rt-16-dev
+  openmpi-bin libopenmpi-dev
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #include "app/check_command.hpp"
 #include "app/global_options.hpp"
 #include "app/plan_command.hpp"
+#include "app/population_command.hpp"
 #include "app/simulate_command.hpp"
 #include "core/error.hpp"
 
@@ -32,6 +33,8 @@ int dispatch(int argc, char** argv) {
   CLI::App* simulate_command = add_simulate_command(app, simulate);
   PlanOptions plan;
   CLI::App* plan_command = add_plan_command(app, plan);
+  PopulationOptions population;
+  CLI::App* population_command = add_population_command(app, population);
 
   try {
     app.parse(argc, argv);
@@ -42,6 +45,7 @@ int dispatch(int argc, char** argv) {
   if (check_command->parsed()) return run_check(check, global);
   if (simulate_command->parsed()) return run_simulate(simulate, global);
   if (plan_command->parsed()) return run_plan(plan, global);
+  if (population_command->parsed()) return run_population(population, global);
   return exit_invalid_input;
 }
 

@@ -123,5 +123,22 @@ TEST_F(ResponseSimulationTest, SunscreenLowersPigmentOnlyFromTheDayItStarts) {
   EXPECT_LT(with.days()[59].pigment_index, without.days()[59].pigment_index - 0.05);
 }
 
+TEST_F(ResponseSimulationTest, SettingSunscreenEveryDayGivesTheSameResponseAsSettingItOnce) {
+  ResponseSimulation daily(parameters, person);
+  ResponseSimulation once(parameters, person);
+  for (int day = 0; day < 40; ++day) daily.set_sunscreen({at_day(day), true});
+  once.set_sunscreen({Time{}, true});
+  testing::add_standin_course(daily, Retinoid::tretinoin, 0.05, 0, 39);
+  testing::add_standin_course(once, Retinoid::tretinoin, 0.05, 0, 39);
+
+  daily.advance_to(at_day(40));
+  once.advance_to(at_day(40));
+
+  // Extra stops change CVODE's steps, not the equations: agreement to the integration tolerance.
+  EXPECT_NEAR(daily.state().pigment, once.state().pigment, 1e-5);
+  EXPECT_EQ(daily.integrator_statistics().reinitializations,
+            once.integrator_statistics().reinitializations);
+}
+
 }  // namespace
 }  // namespace dermasim::response

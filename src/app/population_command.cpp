@@ -1,0 +1,101 @@
+#include "app/population_command.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "app/output_directory.hpp"
+#include "io/catalogue_reader.hpp"
+#include "io/response_catalogue.hpp"
+#include "io/scenario_reader.hpp"
+#include "io/transport_catalogue.hpp"
+#include "population/latin_hypercube.hpp"
+#include "population/population_run.hpp"
+#include "population/population_summary.hpp"
+#include "regimen/protocol_check.hpp"
+#include "report/findings_report.hpp"
+#include "report/population_report.hpp"
+
+namespace dermasim::app {
+
+namespace {
+
+/// `[#########...........]  412/1000 people` on one terminal line, redrawn in place.
+void draw_progress(int n_done, int n_people) {
+  constexpr int width = 30;
+  const int filled = n_people > 0 ? width * n_done / n_people : width;
+  std::cerr << fmt::format("\r[{}{}] {:>{}}/{} people", std::string(static_cast<std::size_t>(filled), '#'),
+                           std::string(static_cast<std::size_t>(width - filled), '.'), n_done,
+                           std::to_string(n_people).size(), n_people)
+            << (n_done == n_people ? "\n" : "") << std::flush;
+}
+
+}  // namespace
+
+CLI::App* add_population_command(CLI::App& app, PopulationOptions& options) {
+  CLI::App* command = app.add_subcommand("population", "Outcome distributions of a scenario over a virtual population");
+  command->add_option("SCENARIO", options.scenario_path, "scenario file (.scenario.toml)")->required();
+  command->add_option("--n", options.n_people, "number of virtual people")
+      ->required()
+      ->check(CLI::Range(1, population::max_people));
+  command->add_option("--seed", options.seed, "sampling seed: the same seed gives the same population")->default_str("1");
+  options.threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  command->add_option("--threads", options.threads, "threads (per MPI rank)")
+      ->check(CLI::Range(1, 1024))
+      ->default_str("all cores");
+  command->add_option("--out", options.out_directory, "output directory (created if absent)")
+      ->default_str("dermasim-out");
+  command->add_flag("--json", options.json, "print population.json to stdout");
+  command->add_option("--fidelity", options.fidelity, "transport fidelity")
+      ->check(CLI::IsMember({"fast", "full"}))
+      ->default_str("fast");
+  command->add_flag("--force", options.force, "simulate even when the scenario has error findings (still exits 1)");
+  return command;
+}
+
+int run_population(const PopulationOptions& options, const GlobalOptions& global) {
+  const auto ranks = population::RankGroup::world();
+  const bool speaks = ranks->is_root();  // one rank writes and prints
+  const auto data_directory = io::data_directory(global.data_directory);
+  const auto catalogue = io::load_catalogue(data_directory);
+  const auto regimen = io::read_scenario_file(options.scenario_path, catalogue);
+  const auto findings = regimen::check_protocol(regimen, catalogue.rules);
+  const bool unsafe = regimen::has_error(findings);
+  if (unsafe && !options.force) {
+    if (speaks)
+      std::cout << report::check_text(regimen.name, findings)
+                << "Not simulated: the regimen has error findings. Fix them, or run with --force to see the "
+                   "model's predictions for the unsafe regimen.\n";
+    return exit_unsafe;
+  }
+  auto transport = io::load_transport_catalogue(data_directory);
+  auto response = io::load_response_catalogue(data_directory);
+  const population::ModelData data{catalogue, {transport.parameters, response.parameters}, std::move(transport.entries),
+                                   std::move(response.entries)};
+  const auto fidelity = options.fidelity == "full" ? transport::Fidelity::full : transport::Fidelity::fast;
+  const population::PopulationOptions run_options{options.n_people, options.seed, options.threads, fidelity};
+  const population::ProgressObserver progress =
+      speaks && isatty(STDERR_FILENO) ? population::ProgressObserver(draw_progress) : population::ProgressObserver();
+  const auto run = population::run_population(regimen, data, run_options, *ranks, progress);
+  if (!speaks) return unsafe ? exit_unsafe : exit_ok;
+
+  const auto summary = population::summarize_population(regimen.person, run);
+  const report::PopulationContext context{regimen, fidelity, findings, unsafe};
+  const auto json = report::population_json(context, summary).dump(2) + "\n";
+  write_outputs(options.out_directory,
+                {{"population.json", json},
+                 {"population.html",
+                  report::population_html(context, summary, population::output_samples(regimen.person, run.people))}});
+  if (options.json)
+    std::cout << json;
+  else
+    std::cout << report::population_text(context, summary) << "Wrote "
+              << (std::filesystem::path(options.out_directory) / "population.json").string() << " and population.html\n";
+  return unsafe ? exit_unsafe : exit_ok;
+}
+
+}  // namespace dermasim::app

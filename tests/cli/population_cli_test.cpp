@@ -1,0 +1,143 @@
+// End-to-end tests of `dermasim population`: exit codes, the population.json contract, the
+// HTML page, the terminal text, and the same file whatever the thread count.
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+
+namespace dermasim::testing {
+namespace {
+
+std::string scenario(const std::string& name) {
+  return source_path("tests/population/scenarios/" + name + ".scenario.toml");
+}
+
+/// A fresh, empty output directory for one test.
+std::filesystem::path fresh_directory(const std::string& name) {
+  const auto directory = std::filesystem::temp_directory_path() /
+                         ("dermasim-population-cli-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(directory);
+  return directory;
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream stream(path);
+  std::ostringstream text;
+  text << stream.rdbuf();
+  return text.str();
+}
+
+TEST(PopulationCommand, PrintsThePopulationJsonContractAndWritesBothFiles) {
+  const auto out = fresh_directory("contract");
+
+  const auto result = run_dermasim({"population", scenario("short-session"), "--n", "6", "--threads", "2", "--json",
+                                    "--out", out.string()});
+
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto document = nlohmann::json::parse(result.out);
+  EXPECT_EQ(document.at("n"), 6);
+  EXPECT_EQ(document.at("seed"), 1);
+  for (const char* key : {"p5", "p25", "p50", "p75", "p95", "mean"}) {
+    EXPECT_TRUE(document.at("outcomes").at("collagen_change_percent").contains(key)) << key;
+    EXPECT_TRUE(document.at("safety").at("peak_erythema").contains(key)) << key;
+  }
+  EXPECT_TRUE(document.at("outcomes").contains("texture_improvement_percent"));
+  for (const char* event : {"peak_erythema_ge_3", "redness_gt_3_days", "pih", "retinoid_dermatitis"}) {
+    const double probability = document.at("adverse_event_probability").at(event);
+    EXPECT_GE(probability, 0.0) << event;
+    EXPECT_LE(probability, 1.0) << event;
+  }
+  const auto& ranking = document.at("sensitivity").at("peak_erythema");
+  ASSERT_FALSE(ranking.empty());
+  EXPECT_TRUE(ranking[0].contains("parameter"));
+  EXPECT_GE(std::abs(ranking[0].at("index").get<double>()), std::abs(ranking.back().at("index").get<double>()));
+  EXPECT_EQ(read_text(out / "population.json"), result.out);
+  const auto html = read_text(out / "population.html");
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("consult a dermatologist"), std::string::npos);
+  std::filesystem::remove_all(out);
+}
+
+TEST(PopulationCommand, WritesTheSameFileOnOneAndTwoThreads) {
+  const auto one = fresh_directory("one-thread");
+  const auto two = fresh_directory("two-threads");
+
+  const auto first = run_dermasim({"population", scenario("short-session"), "--n", "8", "--seed", "5", "--threads", "1",
+                                   "--out", one.string()});
+  const auto second = run_dermasim({"population", scenario("short-session"), "--n", "8", "--seed", "5", "--threads",
+                                    "2", "--out", two.string()});
+
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(read_text(one / "population.json"), read_text(two / "population.json"));
+  std::filesystem::remove_all(one);
+  std::filesystem::remove_all(two);
+}
+
+TEST(PopulationCommand, PrintsPercentilesAdverseEventsAndDriversWithoutAProgressBarWhenNotATerminal) {
+  const auto out = fresh_directory("text");
+
+  const auto result = run_dermasim({"population", scenario("short-session"), "--n", "4", "--out", out.string()});
+
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("4 people (seed 1)"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("Adverse events"), std::string::npos);
+  EXPECT_NE(result.out.find("Main drivers"), std::string::npos);
+  EXPECT_NE(result.out.find("consult a dermatologist"), std::string::npos);
+  EXPECT_EQ(result.err, "");  // stderr is a file here, so no progress bar
+  std::filesystem::remove_all(out);
+}
+
+TEST(PopulationCommand, ExitsOneWithoutSimulatingWhenTheScenarioHasErrorFindings) {
+  const auto out = fresh_directory("unsafe");
+
+  const auto result = run_dermasim({"population", scenario("short-unsafe"), "--n", "4", "--out", out.string()});
+
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("tretinoin-washout"), std::string::npos) << result.out;
+  EXPECT_FALSE(std::filesystem::exists(out / "population.json"));
+}
+
+TEST(PopulationCommand, SimulatesAnUnsafeScenarioWhenForcedAndStillExitsOne) {
+  const auto out = fresh_directory("forced");
+
+  const auto result = run_dermasim({"population", scenario("short-unsafe"), "--n", "3", "--force", "--json", "--out",
+                                    out.string()});
+
+  EXPECT_EQ(result.exit_code, 1);
+  const auto document = nlohmann::json::parse(result.out);
+  EXPECT_EQ(document.at("forced"), true);
+  EXPECT_FALSE(document.at("findings").empty());
+  EXPECT_NE(read_text(out / "population.html").find("FORCED RUN"), std::string::npos);
+  std::filesystem::remove_all(out);
+}
+
+TEST(PopulationCommand, RejectsAMissingOrNonPositivePopulationSize) {
+  EXPECT_EQ(run_dermasim({"population", scenario("short-session")}).exit_code, 2);
+  EXPECT_EQ(run_dermasim({"population", scenario("short-session"), "--n", "0"}).exit_code, 2);
+  EXPECT_EQ(run_dermasim({"population", scenario("short-session"), "--n", "5", "--threads", "0"}).exit_code, 2);
+}
+
+TEST(PopulationCommand, NamesTheFileLineAndColumnOfABadScenario) {
+  const auto directory = fresh_directory("bad-input");
+  std::filesystem::create_directories(directory);
+  const auto path = directory / "bad.scenario.toml";
+  std::ofstream(path) << "[scenario]\nname = \"x\"\nstart = 2026-12-01\ndays = -3\n";
+
+  const auto result = run_dermasim({"population", path.string(), "--n", "3"});
+
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("bad.scenario.toml:"), std::string::npos) << result.err;
+  std::filesystem::remove_all(directory);
+}
+
+}  // namespace
+}  // namespace dermasim::testing
