@@ -37,10 +37,10 @@ struct Problem {
 
 const Problem& problem() {
   static const Problem loaded = [] {
-    auto transport = io::load_transport_catalogue(std::nullopt);
-    auto response = io::load_response_catalogue(std::nullopt);
-    population::ModelData data{io::load_catalogue(std::nullopt), {transport.parameters, response.parameters},
-                               std::move(transport.entries), std::move(response.entries)};
+    auto transport_catalogue = io::load_transport_catalogue(std::nullopt);
+    auto response_catalogue = io::load_response_catalogue(std::nullopt);
+    population::ModelData data{io::load_catalogue(std::nullopt), {transport_catalogue.parameters, response_catalogue.parameters},
+                               std::move(transport_catalogue.entries), std::move(response_catalogue.entries)};
     auto regimen = io::read_scenario_file(
         std::string(DERMASIM_SOURCE_DIR) + "/examples/04-simulate-regimen/with-washout.scenario.toml", data.catalogue);
     regimen.days = regimen_days;

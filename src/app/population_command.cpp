@@ -72,10 +72,12 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
                    "model's predictions for the unsafe regimen.\n";
     return exit_unsafe;
   }
-  auto transport = io::load_transport_catalogue(data_directory);
-  auto response = io::load_response_catalogue(data_directory);
-  const population::ModelData data{catalogue, {transport.parameters, response.parameters}, std::move(transport.entries),
-                                   std::move(response.entries)};
+  auto transport_catalogue = io::load_transport_catalogue(data_directory);
+  auto response_catalogue = io::load_response_catalogue(data_directory);
+  const population::ModelData data{catalogue,
+                                   {transport_catalogue.parameters, response_catalogue.parameters},
+                                   std::move(transport_catalogue.entries),
+                                   std::move(response_catalogue.entries)};
   const auto fidelity = options.fidelity == "full" ? transport::Fidelity::full : transport::Fidelity::fast;
   const population::PopulationOptions run_options{options.n_people, options.seed, options.threads, fidelity};
   const population::ProgressObserver progress =

@@ -60,11 +60,13 @@ void add_site(std::vector<Dimension>& dimensions, const regimen::Regimen& regime
   if (at == catalogue.sites.size()) return;
   const auto& site = catalogue.sites[at];
   using S = regimen::SiteSpec;
-  for (auto [field, member] : {std::pair{"stratum_corneum_um", &S::stratum_corneum_um},
-                               std::pair{"viable_epidermis_um", &S::viable_epidermis_um},
-                               std::pair{"dermis_um", &S::dermis_um}})
+  for (const auto& [field, member_pointer] : {std::pair{"stratum_corneum_um", &S::stratum_corneum_um},
+                                              std::pair{"viable_epidermis_um", &S::viable_epidermis_um},
+                                              std::pair{"dermis_um", &S::dermis_um}}) {
+    const auto member = member_pointer;  // a named copy: lambdas capture variables, not bindings
     add(dimensions, fmt::format("site.{}.{}", id, field), site.*member,
         [at, member](PersonInputs& inputs, double value) { (inputs.catalogue.sites[at].*member).value = value; });
+  }
 }
 
 void add_actives_and_vehicles(std::vector<Dimension>& dimensions, const regimen::Regimen& regimen,
@@ -90,19 +92,23 @@ void add_actives_and_vehicles(std::vector<Dimension>& dimensions, const regimen:
         {"log_p", &A::log_p},
         {"water_solubility_mg_per_ml", &A::water_solubility_mg_per_ml}};
     if (!spec.pka.provenance.source.empty()) fields.emplace_back("pka", &A::pka);  // compound_of reads it only then
-    for (auto [field, member] : fields)
+    for (const auto& [field, member_pointer] : fields) {
+      const auto member = member_pointer;
       add(dimensions, fmt::format("active.{}.{}", id, field), spec.*member,
           [at, member](PersonInputs& inputs, double value) { (inputs.catalogue.actives[at].*member).value = value; });
+    }
   }
   using V = regimen::VehicleSpec;
   for (const auto vehicle : vehicles) {
     const std::size_t at = index_of(catalogue.vehicles, vehicle, [](const V& v) { return v.vehicle; });
     if (at == catalogue.vehicles.size()) continue;
     const std::string_view id = regimen::vehicle_names.name(vehicle);
-    for (auto [field, member] : {std::pair{"density_g_per_cm3", &V::density_g_per_cm3},
-                                 std::pair{"removal_after_hours", &V::removal_after_hours}})
+    for (const auto& [field, member_pointer] : {std::pair{"density_g_per_cm3", &V::density_g_per_cm3},
+                                                std::pair{"removal_after_hours", &V::removal_after_hours}}) {
+      const auto member = member_pointer;
       add(dimensions, fmt::format("vehicle.{}.{}", id, field), catalogue.vehicles[at].*member,
           [at, member](PersonInputs& inputs, double value) { (inputs.catalogue.vehicles[at].*member).value = value; });
+    }
     if (std::ranges::find(default_amount_vehicles, vehicle) == default_amount_vehicles.end()) continue;
     add(dimensions, fmt::format("vehicle.{}.default_amount_mg_per_cm2", id), catalogue.vehicles[at].default_amount_mg_per_cm2,
         [at, vehicle](PersonInputs& inputs, double value) {
@@ -121,12 +127,14 @@ void add_devices(std::vector<Dimension>& dimensions, const regimen::Regimen& reg
   for (const auto device : devices) {
     const std::size_t at = index_of(catalogue.devices, device, [](const D& d) { return d.device; });
     if (at == catalogue.devices.size()) continue;
-    for (auto [field, member] : {std::pair{"channels_per_cm2_per_pass", &D::channels_per_cm2_per_pass},
-                                 std::pair{"depth_fraction", &D::depth_fraction},
-                                 std::pair{"channel_surface_diameter_um", &D::channel_surface_diameter_um}})
+    for (const auto& [field, member_pointer] : {std::pair{"channels_per_cm2_per_pass", &D::channels_per_cm2_per_pass},
+                                                std::pair{"depth_fraction", &D::depth_fraction},
+                                                std::pair{"channel_surface_diameter_um", &D::channel_surface_diameter_um}}) {
+      const auto member = member_pointer;
       add(dimensions, fmt::format("device.{}.{}", regimen::device_names.name(device), field),
           catalogue.devices[at].*member,
           [at, member](PersonInputs& inputs, double value) { (inputs.catalogue.devices[at].*member).value = value; });
+    }
   }
 }
 

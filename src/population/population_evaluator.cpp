@@ -1,6 +1,7 @@
 #include "population/population_evaluator.hpp"
 
 #include <cmath>
+#include <utility>
 
 #include "core/error.hpp"
 #include "population/percentile_summary.hpp"

@@ -57,8 +57,9 @@ PopulationRun run_population(const regimen::Regimen& regimen, const ModelData& d
                              const RankGroup& ranks, const ProgressObserver& progress) {
   expects(options.n_people >= 1 && options.n_people <= max_people, "run_population: n_people out of range");
   expects(options.threads >= 1, "run_population: threads must be at least 1");
-  auto [dimensions, not_sampled] = model_dimensions(regimen, data);
-  PopulationRun run{design_population(dimensions, options.n_people, options.seed), std::move(not_sampled), {}};
+  const ModelDimensions model = model_dimensions(regimen, data);
+  const auto& dimensions = model.dimensions;
+  PopulationRun run{design_population(dimensions, options.n_people, options.seed), model.not_sampled, {}};
 
   // This rank's contiguous block of people.
   const auto n = static_cast<long long>(options.n_people);

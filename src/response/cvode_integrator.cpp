@@ -118,7 +118,6 @@ CvodeIntegrator::CvodeIntegrator(std::size_t n_states, RightHandSide rhs,
   expects(s.matrix != nullptr && s.solver != nullptr, "CvodeIntegrator: dense solver failed");
   s.check(CVodeSetLinearSolver(s.memory, s.solver, s.matrix), "CVodeSetLinearSolver");
   s.check(CVodeSetMaxNumSteps(s.memory, 100000), "CVodeSetMaxNumSteps");
-  CVodeSetDeltaGammaMaxLSetup(s.memory, 0.6); CVodeSetLSetupFrequency(s.memory, 20);
 }
 
 CvodeIntegrator::~CvodeIntegrator() = default;

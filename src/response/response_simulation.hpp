@@ -4,7 +4,6 @@
 // advance_to(next application), read barrier() and open_channels() for transport, add the
 // exposure transport computed, advance again. Daily records hold the clinical series.
 
-#include <limits>
 #include <memory>
 #include <vector>
 

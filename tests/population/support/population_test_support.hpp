@@ -15,10 +15,10 @@
 namespace dermasim::population::testing {
 
 inline ModelData shipped_model_data() {
-  auto transport = io::load_transport_catalogue(std::nullopt);
-  auto response = io::load_response_catalogue(std::nullopt);
-  return {io::load_catalogue(std::nullopt), {transport.parameters, response.parameters}, std::move(transport.entries),
-          std::move(response.entries)};
+  auto transport_catalogue = io::load_transport_catalogue(std::nullopt);
+  auto response_catalogue = io::load_response_catalogue(std::nullopt);
+  return {io::load_catalogue(std::nullopt), {transport_catalogue.parameters, response_catalogue.parameters}, std::move(transport_catalogue.entries),
+          std::move(response_catalogue.entries)};
 }
 
 inline regimen::Regimen scenario(const std::string& name, const regimen::Catalogue& catalogue) {
