@@ -13,9 +13,9 @@ namespace dermasim::report {
 void ensure_directory(const std::filesystem::path& directory) {
   std::error_code error;
   std::filesystem::create_directories(directory, error);
-  if (error)
-    throw Error(fmt::format("{}: cannot create the output directory ({}); choose another --out",
-                            directory.string(), error.message()));
+  if (error)  // a path the user chose: invalid input (exit 2), not an internal failure
+    throw InputError({directory.string(), 0, 0},
+                     fmt::format("cannot create the output directory ({}); choose another --out", error.message()));
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {

@@ -79,6 +79,17 @@ TEST(SimulateCommand, ForcedRunsWriteEverythingMarkedAndStillExitOne) {
   EXPECT_NE(read(out / "report.html").find("FORCED RUN"), std::string::npos);
 }
 
+TEST(SimulateCommand, AnUnusableOutputDirectoryIsAnInputErrorAndWritesNothing) {
+  const auto blocker = scratch("simulate-blocker");
+  std::ofstream(blocker) << "a file where the output directory should go";
+
+  const auto result = run_dermasim({"simulate", with_washout, "--out", (blocker / "out").string()});
+
+  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_NE(result.err.find("choose another --out"), std::string::npos) << result.err;
+  std::filesystem::remove(blocker);
+}
+
 TEST(SimulateCommand, RejectsAnUnknownFidelity) {
   EXPECT_EQ(run_dermasim({"simulate", with_washout, "--fidelity", "medium"}).exit_code, 2);
 }
