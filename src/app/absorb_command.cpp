@@ -35,8 +35,9 @@ int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
 
   // 1. Properties from the compound's physicochemistry.
   const auto properties = derive_properties(experiment.compound, parameters.properties);
-  const double vehicle_partition =
-      vehicle_water_partition(properties, parameters.cream_stratum_corneum_vehicle_partition);
+  const bool emulsion = experiment.vehicle == regimen::Vehicle::cream || experiment.vehicle == regimen::Vehicle::lotion;
+  const double vehicle_partition = vehicle_water_partition(
+      properties, emulsion ? VehicleBase::emulsion : VehicleBase::aqueous, parameters);
 
   // 2. The application: finite film or constant donor, wash-off, barrier, profile times.
   const auto& vehicle = catalogue.vehicle(experiment.vehicle);

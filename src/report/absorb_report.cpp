@@ -61,8 +61,9 @@ nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
                        {"correlation", property.correlation}});
   }
   derived.push_back({{"name", "vehicle_water_partition"}, {"value", outcome.vehicle_water_partition}, {"unit", "1"},
-                     {"correlation", "K_v = K_sc/w / K_sc/vehicle, K_sc/vehicle calibrated for a cream to "
-                                     "Latriano 1997 (data/transport.toml [calibration]); used for every vehicle"}});
+                     {"correlation", "emulsions (cream, lotion): K_v = K_sc/w / K_sc/vehicle, K_sc/vehicle calibrated "
+                                     "for a cream to Latriano 1997 (data/transport.toml [calibration]); aqueous "
+                                     "vehicles (gel, serum): K_v = 1 (assumption)"}});
   json["derived"] = derived;
   if (outcome.intact) {
     const double intact = absorbed(*outcome.intact);

@@ -35,13 +35,21 @@ struct ResponseSimulation::Impl {
   std::unique_ptr<CvodeIntegrator> integrator;
   bool needs_reinitialization = false;
   // Signal R and activation A are linear with a piecewise-constant input, so they are solved
-  // exactly between events (activation_exact); CVODE integrates the other states with that
-  // A(t). It thus never sees the exposure steps (two a day), which would otherwise force a
-  // restart each time (see apply()).
-  double signal_start = 0.0;           // R at activation_start_time
-  double activation_start = 0.0;       // A at activation_start_time
-  double activation_start_time = 0.0;
-  double activation_target = 0.0;      // Emax·E/(EC50 + E) of the current exposure
+  // exactly: `segments` holds (R, A, target) at each exposure step up to `segments_until`,
+  // and A(t) between steps is a closed form. CVODE integrates the other states with that
+  // A(t), so exposure steps — transport hands over many per application — are neither stops
+  // nor restarts; only sessions and sunscreen changes are.
+  struct ActivationSegment {
+    double start = 0.0;
+    double signal = 0.0;      // R at start
+    double activation = 0.0;  // A at start
+    double target = 0.0;      // Emax·E/(EC50 + E) from start on
+  };
+  std::vector<ActivationSegment> segments{ActivationSegment{}};
+  double segments_until = 0.0;  // segments are valid on [segments.front().start, segments_until]
+  bool segments_stale = false;  // an event was scheduled since the last build
+  std::size_t hard_event_index = 0;  // cache of next_hard_event_time()
+  bool hard_event_cached = false;
   double stop_time = std::numeric_limits<double>::quiet_NaN();
 
   std::vector<ExposureInterval> exposures;
@@ -88,18 +96,73 @@ struct ResponseSimulation::Impl {
   // R' = (X − R)/τ_R, A' = (R − A)/τ_A from (R0, A0) at t0 with X constant:
   // R = X + (R0 − X)e^(−u/τ_R), A = X + (A0 − X)e^(−u/τ_A) + (R0 − X)·τ_R/(τ_R − τ_A)·
   // (e^(−u/τ_R) − e^(−u/τ_A)), u = t − t0 (parameter ranges keep τ_R < τ_A).
-  [[nodiscard]] std::pair<double, double> activation_exact(double time) const {
+  [[nodiscard]] std::pair<double, double> evolve(const ActivationSegment& from, double time) const {
     const ResponseParameters& p = equations.parameters();
     const double tau_r = p.activation_signal_time.si();
     const double tau_a = p.activation_time.si();
-    const double u = time - activation_start_time;
+    const double u = time - from.start;
     const double decay_r = std::exp(-u / tau_r);
     const double decay_a = std::exp(-u / tau_a);
-    const double signal_excess = signal_start - activation_target;
-    const double signal = activation_target + signal_excess * decay_r;
-    const double activation = activation_target + (activation_start - activation_target) * decay_a +
+    const double signal_excess = from.signal - from.target;
+    const double signal = from.target + signal_excess * decay_r;
+    const double activation = from.target + (from.activation - from.target) * decay_a +
                               signal_excess * tau_r / (tau_r - tau_a) * (decay_r - decay_a);
     return {signal, activation};
+  }
+
+  /// (R, A) at `time`, from the segment in force then. @pre time within the segments.
+  [[nodiscard]] std::pair<double, double> activation_exact(double time) const {
+    auto after = std::upper_bound(segments.begin(), segments.end(), time,
+                                  [](double value, const ActivationSegment& segment) {
+                                    return value < segment.start;
+                                  });
+    return evolve(after == segments.begin() ? segments.front() : *std::prev(after), time);
+  }
+
+  double target_of(const std::vector<std::size_t>& active) const {
+    MassPerArea total;
+    for (std::size_t i : active) {
+      const ExposureInterval& e = exposures[i];
+      total += (e.active == Retinoid::retinol ? equations.parameters().retinol_potency_ratio : 1.0) *
+               e.viable_epidermis_amount;
+    }
+    return equations.activation_target(total);
+  }
+
+  // Rebuilds the segments from t to `until` over the pending exposure events.
+  void rebuild_segments(double until) {
+    const auto [signal, activation] = activation_exact(t);
+    std::vector<std::size_t> active = active_exposures;
+    std::vector<ActivationSegment> rebuilt{{t, signal, activation, target_of(active)}};
+    for (std::size_t k = next_event; k < events.size() && events[k].time <= until; ++k) {
+      const Event& event = events[k];
+      if (event.kind != EventKind::exposure_start && event.kind != EventKind::exposure_end) continue;
+      const auto [r, a] = evolve(rebuilt.back(), event.time);
+      if (event.kind == EventKind::exposure_start) active.push_back(event.index);
+      else std::erase(active, event.index);
+      rebuilt.push_back({event.time, r, a, target_of(active)});
+    }
+    segments = std::move(rebuilt);
+    segments_until = until;
+    segments_stale = false;
+  }
+
+  /// The next event that stops CVODE (a session, or a sunscreen setting that changes it), or
+  /// infinity. Cached: the scan passes every pending exposure event.
+  [[nodiscard]] double next_hard_event_time() {
+    if (!hard_event_cached || hard_event_index < next_event) {
+      bool sunscreen = drives.sunscreen;
+      for (hard_event_index = next_event; hard_event_index < events.size(); ++hard_event_index) {
+        const Event& event = events[hard_event_index];
+        if (event.kind == EventKind::session) break;
+        if (event.kind != EventKind::sunscreen) continue;
+        if (sunscreen_settings[event.index].applied != sunscreen) break;
+        sunscreen = sunscreen_settings[event.index].applied;
+      }
+      hard_event_cached = true;
+    }
+    return hard_event_index < events.size() ? events[hard_event_index].time
+                                            : std::numeric_limits<double>::infinity();
   }
 
   void set_exact_activation(double time) {
@@ -122,6 +185,8 @@ struct ResponseSimulation::Impl {
         events.begin() + static_cast<std::ptrdiff_t>(next_event), events.end(), time,
         [](double value, const Event& event) { return value < event.time; });
     events.insert(position, Event{time, kind, index});
+    segments_stale = true;
+    hard_event_cached = false;  // indices behind the insertion moved
   }
 
   MassPerArea exposure_sum(bool tretinoin_equivalent) const {
@@ -137,36 +202,28 @@ struct ResponseSimulation::Impl {
   }
 
   void apply(const Event& event) {
-    set_exact_activation(t);
     switch (event.kind) {
-      case EventKind::exposure_start:
+      case EventKind::exposure_start:  // A(t) already includes it (segments): bookkeeping only
         active_exposures.push_back(event.index);
         break;
       case EventKind::exposure_end:
         std::erase(active_exposures, event.index);
         break;
-      case EventKind::session: {
+      case EventKind::session: {  // a jump in the state: restart CVODE
+        set_exact_activation(t);
         const SessionInjury& session = scheduled_sessions[event.index];
         y = equations.after_session(ResponseState::from(y), session).to_array();
         applied_sessions.push_back(session);
         barrier_history.emplace_back(t, y[ResponseState::barrier_index]);
+        needs_reinitialization = true;
         break;
       }
-      case EventKind::sunscreen:
-        // Simulate may set sunscreen every day; only a change steps the right-hand side.
+      case EventKind::sunscreen:  // a step in pigment production: restart if it changes
         if (drives.sunscreen != sunscreen_settings[event.index].applied) needs_reinitialization = true;
         drives.sunscreen = sunscreen_settings[event.index].applied;
         break;
     }
     drives.tretinoin_equivalent_exposure = exposure_sum(true);
-    signal_start = y[ResponseState::activation_signal_index];
-    activation_start = y[activation_index];
-    activation_start_time = t;
-    activation_target = equations.activation_target(drives.tretinoin_equivalent_exposure);
-    // CVODE stopped exactly at the event. A session jumps the state and a sunscreen change
-    // steps the pigment production: both restart the integrator. An exposure step only bends
-    // A(t), which is exact, so the integration carries on.
-    if (event.kind == EventKind::session) needs_reinitialization = true;
   }
 
   void record_sample() {
@@ -214,11 +271,11 @@ struct ResponseSimulation::Impl {
     while (true) {
       while (next_event < events.size() && events[next_event].time <= t) apply(events[next_event++]);
       if (t >= t_end) break;
-      const double t_event = next_event < events.size() ? events[next_event].time
-                                                         : std::numeric_limits<double>::infinity();
+      // CVODE stops at sessions, sunscreen changes and t_end; exposure steps lie inside.
+      const double t_stop = std::min(next_hard_event_time(), t_end);
       const double t_sample = static_cast<double>(next_sample) * settings.sample_interval.si();
-      const double t_stop = std::min(t_event, t_end);
       const double t_target = std::min(t_stop, t_sample);
+      if (segments_stale || t_stop > segments_until) rebuild_segments(t_stop);
       if (needs_reinitialization) {
         integrator->reinitialize(t, y);
         needs_reinitialization = false;
@@ -235,6 +292,8 @@ struct ResponseSimulation::Impl {
         needs_reinitialization = true;  // CVODE's clock stays behind: restart it at t_target
       }
       t = t_target;
+      // Exposure bookkeeping up to just before t: a sample sees the drives on [t−, t).
+      while (next_event < events.size() && events[next_event].time < t) apply(events[next_event++]);
       if (t == t_sample) record_sample();
     }
   }

@@ -12,6 +12,12 @@ double vehicle_water_partition(const CompoundProperties& properties,
   return properties.stratum_corneum_water_partition / stratum_corneum_vehicle_partition;
 }
 
+double vehicle_water_partition(const CompoundProperties& properties, VehicleBase base,
+                               const TransportParameters& parameters) {
+  if (base == VehicleBase::aqueous) return 1.0;
+  return vehicle_water_partition(properties, parameters.cream_stratum_corneum_vehicle_partition);
+}
+
 SkinModel build_skin_model(const CompoundProperties& properties, const SiteLayers& site,
                            Receptor receptor, const std::optional<MicroneedleTreatment>& treatment,
                            bool occluded, const TransportParameters& parameters) {

@@ -52,4 +52,12 @@ struct MicroneedleTreatment {
 [[nodiscard]] double vehicle_water_partition(const CompoundProperties& properties,
                                              double stratum_corneum_vehicle_partition);
 
+/// What a vehicle's drug-holding phase is: an emulsion's oil phase (cream, lotion: the T4
+/// calibration of K_sc/vehicle applies) or water (gel, serum: K_v/w = 1, an assumption).
+enum class VehicleBase { emulsion, aqueous };
+
+/// K_v for a vehicle of the given base (see VehicleBase).
+[[nodiscard]] double vehicle_water_partition(const CompoundProperties& properties, VehicleBase base,
+                                             const TransportParameters& parameters);
+
 }  // namespace dermasim::transport

@@ -3,6 +3,7 @@
 
 #include "population/parallel_for.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 #include <thread>

@@ -63,3 +63,21 @@ TEST(SkinModelBuilder, DefaultsAgreeWithDataTransportToml) {
 
 }  // namespace
 }  // namespace dermasim::transport
+
+namespace dermasim::transport {
+namespace {
+
+TEST(SkinModelBuilder, EmulsionsUseTheCalibratedPartitionAndAqueousVehiclesWater) {
+  const TransportParameters parameters;
+  const auto properties = derive_properties(caffeine);
+
+  const double emulsion = vehicle_water_partition(properties, VehicleBase::emulsion, parameters);
+  const double aqueous = vehicle_water_partition(properties, VehicleBase::aqueous, parameters);
+
+  EXPECT_NEAR(emulsion * parameters.cream_stratum_corneum_vehicle_partition,
+              properties.stratum_corneum_water_partition, 1e-12);
+  EXPECT_EQ(aqueous, 1.0);
+}
+
+}  // namespace
+}  // namespace dermasim::transport

@@ -38,6 +38,7 @@ TEST(TransportT3, StratumCorneumFromDerivedPropertiesTransmitsThePottsGuyPermeab
 
   const double kp = result.samples.back().outflow.si() / application.constant_donor->si();
   EXPECT_NEAR(kp / properties.potts_guy_kp.si(), 1.0, 0.01);
+  RecordProperty("model_kp_over_potts_guy", std::to_string(kp / properties.potts_guy_kp.si()));
   EXPECT_NEAR(properties.potts_guy_kp.in(units::centimetre_per_hour) / 71.4e-4, 1.0, 0.01);
 }
 

@@ -1,6 +1,7 @@
 // BENCHMARKS.md problems A and B against their reference values of Q(t) at 1, 2, 4, 8, 12,
 // 24 h (worst relative error over the six outputs; problem A also its steady flux and lag).
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "transport/reference_problems.hpp"
@@ -19,6 +20,8 @@ TEST(BenchmarkProblems, ProblemAMatchesTheTransferMatrixReferenceWithinPointOneP
 
   const auto outflow = reference::outflow_at_output_hours(result);
   EXPECT_LT(reference::worst_relative_error(outflow, reference::problem_a_mg_per_cm2), 1e-3);
+  RecordProperty("worst_relative_error",
+                 std::to_string(reference::worst_relative_error(outflow, reference::problem_a_mg_per_cm2)));
   const double flux_mg_cm2_s = result.samples.back().outflow.si() /
                                units::milligram_per_square_centimetre.si();
   EXPECT_NEAR(flux_mg_cm2_s / reference::problem_a_steady_flux_mg_per_cm2_s, 1.0, 1e-3);
@@ -35,6 +38,9 @@ TEST(BenchmarkProblems, ProblemBMatchesTheExtrapolatedReferenceWithinOnePercent)
 
   const auto outflow = reference::outflow_at_output_hours(result);
   EXPECT_LT(reference::worst_relative_error(outflow, reference::problem_b_mg_per_cm2), 1e-2);
+  RecordProperty("worst_relative_error",
+                 std::to_string(reference::worst_relative_error(outflow, reference::problem_b_mg_per_cm2)));
+  RecordProperty("cells", std::to_string(model.n_cells()));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <Eigen/Dense>
 #include <Eigen/SparseLU>
 #include <unsupported/Eigen/MatrixFunctions>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "transport/layered_column.hpp"
@@ -84,6 +85,8 @@ TEST(ConvergenceOrder, SpatialOrderOnGradedGridsIsTwoWithinPointOne) {
   const double value_order = std::log2(medium.max_value_error / fine.max_value_error);
   const double flux_order = std::log2(medium.outflow_error / fine.outflow_error);
 
+  RecordProperty("value_order", fmt::format("{:.4e}", value_order));
+  RecordProperty("flux_order", fmt::format("{:.4e}", flux_order));
   EXPECT_NEAR(value_order, 2.0, 0.1) << coarse.max_value_error << " " << medium.max_value_error
                                      << " " << fine.max_value_error;
   EXPECT_NEAR(flux_order, 2.0, 0.1) << coarse.outflow_error << " " << medium.outflow_error << " "
@@ -116,7 +119,9 @@ double integrator_error(double relative_tolerance) {
 
 TEST(ConvergenceOrder, IntegratorErrorStaysWithinTenTimesItsRelativeTolerance) {
   for (const double tolerance : {1e-5, 1e-7}) {
-    EXPECT_LT(integrator_error(tolerance), 10.0 * tolerance) << "rtol " << tolerance;
+    const double error = integrator_error(tolerance);
+    EXPECT_LT(error, 10.0 * tolerance) << "rtol " << tolerance;
+    RecordProperty("error_at_rtol_" + std::to_string(tolerance), fmt::format("{:.4e}", error));
   }
 }
 

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <numbers>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "transport/transport_model.hpp"
@@ -50,6 +51,7 @@ TEST(CylindricalPore, SteadyFluxMatchesPorePlusAccessResistanceWithinTwoPercent)
                             layer / (std::numbers::pi * cell_radius * cell_radius * diffusivity);
   const double expected_flux = 1.0 / (resistance * std::numbers::pi * cell_radius * cell_radius);
   EXPECT_NEAR(result.samples.back().outflow.si() / expected_flux, 1.0, 0.02);
+  RecordProperty("flux_ratio", fmt::format("{:.4e}", result.samples.back().outflow.si() / expected_flux));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // + cleared + metabolized + washed off, to a relative 1e-10, through binding, metabolism,
 // clearance, healing channels, a wash-off event and a second application carried over.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "transport/transport_model.hpp"
@@ -55,6 +56,7 @@ TEST_P(FiniteDoseMassBalance, AppliedEqualsAllCompartmentsPlusLossesToOnePartInT
 
   EXPECT_LT(first.mass_balance_relative_error, 1e-10);
   EXPECT_LT(second.mass_balance_relative_error, 1e-10);
+  RecordProperty("mass_balance_relative_error", fmt::format("{:.4e}", second.mass_balance_relative_error));
   // Every loss pathway is exercised, so the balance is not trivially met.
   const auto& a = second.final_amounts;
   EXPECT_GT(a.cleared, 0.0);

@@ -2,6 +2,7 @@
 // a constant donor reaches the series-resistance steady flux
 //   J = C_v / K_v / (L1/(D1 K1) + L2/(D2 K2))   (u = c/K is continuous across interfaces).
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "transport/transport_model.hpp"
@@ -30,6 +31,7 @@ TEST(TwoLayerLaminate, SteadyFluxEqualsSeriesResistanceWithinPointOnePercent) {
                             second_thickness.si() / second.conductance_product();
   const double expected_flux = (3.0 / 2.0) / resistance;
   EXPECT_NEAR(result.samples.back().outflow.si() / expected_flux, 1.0, 1e-3);
+  RecordProperty("flux_ratio", fmt::format("{:.4e}", result.samples.back().outflow.si() / expected_flux));
 }
 
 }  // namespace
