@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libsundials-dev libsuitesparse-dev libeigen3-dev libical-dev libnlopt-cxx-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev python3-scipy
   clang-16 libclang-rt-16-dev
   openmpi-bin libopenmpi-dev
 )

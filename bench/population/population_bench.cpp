@@ -7,6 +7,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <map>
@@ -61,12 +63,18 @@ void population_run(benchmark::State& state) {
       outcomes.push_back(person.outcomes.collagen_change_percent);
       outcomes.push_back(person.outcomes.peak_erythema);
     }
+    const bool is_plausible = std::ranges::all_of(run.people, [](const population::PersonOutcome& person) {
+      return std::isfinite(person.outcomes.collagen_change_percent) && person.outcomes.peak_erythema >= 0.0 &&
+             person.outcomes.peak_erythema <= 4.0;
+    });
+    if (!is_plausible) state.SkipWithError("an outcome is not finite or erythema leaves 0-4");
     if (!reference_outcomes) reference_outcomes = outcomes;
     if (outcomes != *reference_outcomes) state.SkipWithError("outcomes differ from the 1-thread run");
   }
   state.counters["people_per_s"] =
       benchmark::Counter(static_cast<double>(options.n_people), benchmark::Counter::kIsIterationInvariantRate);
   state.counters["people"] = options.n_people;
+  state.counters["threads"] = threads;
 }
 BENCHMARK(population_run)->Arg(1)->Arg(2)->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
@@ -74,9 +82,11 @@ BENCHMARK(population_run)->Arg(1)->Arg(2)->Iterations(1)->Unit(benchmark::kSecon
 class EfficiencyReporter : public benchmark::ConsoleReporter {
  public:
   void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& run : runs)
-      if (!run.skipped) seconds_[static_cast<int>(run.run_name.args.empty() ? 0 : std::stoi(run.run_name.args))] =
-          run.GetAdjustedRealTime();
+    for (const auto& run : runs) {
+      const auto threads = run.counters.find("threads");
+      if (run.error_occurred || threads == run.counters.end() || run.iterations == 0) continue;
+      seconds_[static_cast<int>(threads->second.value)] = run.real_accumulated_time / static_cast<double>(run.iterations);
+    }
     ConsoleReporter::ReportRuns(runs);
   }
   void Finalize() override {

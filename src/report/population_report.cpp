@@ -185,6 +185,14 @@ std::string population_html(const PopulationContext& context, const population::
                         html_escape(parameter.name), parameter.nominal, parameter.range.low, parameter.range.high,
                         parameter.scale == population::Scale::logarithmic ? "logarithmic" : "linear");
   html += "</table>\n";
+  if (!context.findings.empty()) {
+    html += "<h2>Protocol check</h2>\n<table><tr><th>date</th><th>severity</th><th>rule</th><th>message</th></tr>\n";
+    for (const auto& finding : context.findings)
+      html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", iso(finding.date),
+                          regimen::severity_names.name(finding.severity), html_escape(finding.rule),
+                          html_escape(finding.message));
+    html += "</table>\n";
+  }
   if (!summary.not_sampled.empty())
     html += fmt::format("<p>Carry a range but are not sampled yet: {}.</p>\n", html_escape(fmt::format("{}", fmt::join(summary.not_sampled, ", "))));
   html += fmt::format("<p class=\"notice\">{}</p>\n</body></html>\n", html_escape(medical_notice));
@@ -211,6 +219,8 @@ std::string population_text(const PopulationContext& context, const population::
   }
   if (!summary.not_sampled.empty())
     text += fmt::format("\nCarry a range but are not sampled yet: {}\n", fmt::join(summary.not_sampled, ", "));
+  if (!context.findings.empty())
+    text += fmt::format("\n{} finding(s) of the protocol check; see population.json.\n", context.findings.size());
   return text + "\n" + medical_notice + "\n";
 }
 

@@ -1,13 +1,13 @@
 #pragma once
-// A hand-written alternative to CVODE for the linear, time-independent transport operator
-// (Franz cell; intact skin; channels that do not heal): variable-step BDF2 with a geometric
+// A hand-written alternative to CVODE for the linear transport operator (MODEL.md §1,
+// "Discretization"; the `fast` default): variable-step BDF2 with a geometric
 // start-up (backward Euler at h/2^k, then steps doubling to h), each linear system
 //   C (a0 I − h J) y_{n+1} = C [(1 + ω) y_n − ω²/(1 + ω) y_{n−1}],  a0 = (1 + 2ω)/(1 + ω),
 // symmetric positive definite after scaling by the capacities C, factorized once per distinct
 // (h, ω) by a sparse LDLᵀ (Eigen, AMD ordering) and reused for every step. The accumulated
 // amounts follow the same BDF2 formula, so the total amount is conserved to round-off.
-// When channels heal, J is taken at t_{n+1} each step and refactorized while it still changes
-// by more than 1e-4 of an entry. No error control: the caller chooses the step
+// When channels heal, J is taken at t_{n+1} each step and refactorized while an entry still
+// changes by more than 1e-3 of its row's largest entry. No error control: the caller chooses the step
 // (BENCHMARKS.md compares schemes at equal error).
 
 #include <memory>

@@ -91,9 +91,11 @@ double mean_activation(Retinoid active, double strength_percent) {
   return testing::mean_over_days(simulation, &DailyResponse::retinoid_activation, 10, 29);
 }
 
-// R8: the same receptor response needs about 20-25x more retinol than retinoic acid;
-// tolerance: potency ratio 1/10-1/40. Measured through the whole chain (exposure →
-// activation): the retinol strength that matches tretinoin 0.05 %.
+// R8: the same receptor response needs about 20-25x more retinol than retinoic acid in the
+// applied product; tolerance: potency ratio 1/10-1/40. Measured through the chain strength →
+// stand-in exposure (with transport's 25x retinol penetration) → activation: the retinol
+// strength that matches tretinoin 0.05 %. (The per-VE potency is derived from Duell and that
+// penetration ratio, so this checks the chain, not an independent prediction.)
 TEST(RetinolPotency, MatchingTretinoinNeedsTenToFortyTimesMoreRetinol) {
   const double target = mean_activation(Retinoid::tretinoin, 0.05);
   double low = 0.05;

@@ -3,13 +3,14 @@
 // with toml++ (the library itself never sees TOML; io/ will own the real catalogue reader)
 // and builds the stand-in drives that replace transport until simulate couples the two.
 //
-// Stand-in exposure (docs/model-response.md, "Stand-in exposure"): tretinoin cream
-// 2 mg/cm² applied at 22:00, so 1000 ng/cm² at 0.05 %; about 2 %/day of the applied dose
-// crosses the viable epidermis at steady state (Latriano 1997, VALIDATION T4), i.e.
-// 20 ng/cm²/day at 0.05 %; with a viable-epidermis residence time of 6 h (assumption) the mean
-// amount held there is 20/24 × 6 = 5 ng/cm². It is split into 1.6 × mean while the film is on
-// (22:00-08:00) and 0.571 × mean for the rest of the day (same daily mean), scaled linearly
-// with strength. Retinol uses the same numbers (the model applies the potency ratio).
+// Stand-in exposure (docs/model-response.md, "Stand-in exposure"): tretinoin cream applied at
+// 22:00; at steady nightly use of 0.05 % the viable epidermis holds on average 0.19 ng/cm²
+// (the transport engine's fast-fidelity figure for the cheek, read back through dermasim
+// simulate on 2026-11-25; activation_ec50 is anchored to the same number, so the response
+// depends on exposure only through the ratio). It is split into 1.6 × mean while the film is
+// on (22:00-08:00) and 0.571 × mean for the rest of the day (same daily mean), scaled linearly
+// with strength. Retinol reaches the viable epidermis 25x more than tretinoin at the same
+// strength (the engine's ratio, see retinol_potency_ratio in data/response.toml).
 
 #include <stdexcept>
 #include <string>
@@ -51,19 +52,18 @@ inline ResponseParameters load_response_parameters(const std::string& path = res
 inline Time at_day(double day, double hour = 0.0) { return day * units::day + hours(hour); }
 
 /// Mean viable-epidermis amount at steady nightly use (see the file comment).
-inline MassPerArea standin_mean_amount(double strength_percent) {
-  constexpr double dose_ng_per_cm2_at_1_percent = 2.0e-3 * 1e9 * 0.01;  // 2 mg/cm² × 1 %
-  constexpr double absorbed_fraction_per_day = 0.02;
-  constexpr double residence_h = 6.0;
-  const double mean_ng_per_cm2 = dose_ng_per_cm2_at_1_percent * strength_percent *
-                                 absorbed_fraction_per_day / 24.0 * residence_h;
-  return mean_ng_per_cm2 * units::nanogram_per_square_centimetre;
+inline MassPerArea standin_mean_amount(Retinoid active, double strength_percent) {
+  constexpr double tretinoin_ng_per_cm2_at_0_05_percent = 0.19;
+  constexpr double retinol_penetration_relative_to_tretinoin = 25.0;
+  const double penetration = active == Retinoid::retinol ? retinol_penetration_relative_to_tretinoin : 1.0;
+  return tretinoin_ng_per_cm2_at_0_05_percent * penetration * (strength_percent / 0.05) *
+         units::nanogram_per_square_centimetre;
 }
 
 /// One application at 22:00 of `day`: two piecewise-constant levels over the next 24 h.
 inline void add_standin_application(ResponseSimulation& simulation, Retinoid active,
                                     double strength_percent, int day) {
-  const MassPerArea mean = standin_mean_amount(strength_percent);
+  const MassPerArea mean = standin_mean_amount(active, strength_percent);
   const Time applied = at_day(day, 22.0);
   simulation.add_exposure({applied, applied + hours(10.0), active, 1.6 * mean});
   simulation.add_exposure({applied + hours(10.0), applied + hours(24.0), active, (8.0 / 14.0) * mean});
