@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/absorb_command.hpp"
 #include "app/check_command.hpp"
 #include "app/global_options.hpp"
 #include "app/plan_command.hpp"
@@ -31,6 +32,8 @@ int dispatch(int argc, char** argv) {
   CLI::App* check_command = add_check_command(app, check);
   SimulateOptions simulate;
   CLI::App* simulate_command = add_simulate_command(app, simulate);
+  AbsorbOptions absorb;
+  CLI::App* absorb_command = add_absorb_command(app, absorb);
   PlanOptions plan;
   CLI::App* plan_command = add_plan_command(app, plan);
   PopulationOptions population;
@@ -45,6 +48,7 @@ int dispatch(int argc, char** argv) {
   if (check_command->parsed()) return run_check(check, global);
   if (simulate_command->parsed()) return run_simulate(simulate, global);
   if (plan_command->parsed()) return run_plan(plan, global);
+  if (absorb_command->parsed()) return run_absorb(absorb, global);
   if (population_command->parsed()) return run_population(population, global);
   return exit_invalid_input;
 }
