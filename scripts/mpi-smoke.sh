@@ -2,7 +2,8 @@
 # Builds dermasim with MPI (DERMASIM_MPI=ON, in build-mpi) and runs a small population on 1
 # and on 2 ranks; population.json must be byte-identical (ARCHITECTURE.md: the same seed
 # gives the same results whatever the number of ranks). CI runs as root, hence
-# --allow-run-as-root. MPI_PEOPLE (default 40) sets the population size.
+# --allow-run-as-root; --bind-to none lets ranks move off a core another job is using on a shared
+# machine. MPI_PEOPLE (default 40) sets the population size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 people=${MPI_PEOPLE:-40}
@@ -17,7 +18,7 @@ trap 'rm -rf "$out"' EXIT
 run() {  # run RANKS
   local ranks=$1 started finished
   started=$(date +%s%N)
-  mpirun --allow-run-as-root --oversubscribe -np "$ranks" build-mpi/src/app/dermasim population "$scenario" \
+  mpirun --allow-run-as-root --oversubscribe --bind-to none -np "$ranks" build-mpi/src/app/dermasim population "$scenario" \
     --n "$people" --threads 1 --out "$out/np$ranks" >"$out/np$ranks.txt"
   finished=$(date +%s%N)
   echo "mpi-smoke: $people people on $ranks rank(s): $(( (finished - started) / 1000000 )) ms"
