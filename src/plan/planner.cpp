@@ -276,7 +276,7 @@ PlanOutcome plan_regimen(const Profile& profile, Date start, const Catalogue& ca
   std::map<std::string, std::string> reasons;
   for (const auto& [design, candidate] : pool.all())
     if (candidate.blocked_by && (design.retinoid != RetinoidChoice::none || design.n_sessions > 0))
-      reasons.try_emplace(candidate.blocked_by->rule, candidate.blocked_by->message);
+      reasons.try_emplace(candidate.blocked_by->rule, catalogue.rules.rule(candidate.blocked_by->rule).message);
   if (result.chosen.design.retinoid == RetinoidChoice::none && profile.goals.retinoid != RetinoidChoice::none)
     result.explanations.push_back(fmt::format("No {} in this plan: every plan with it broke a rule or a limit.",
                                               retinoid_choice_names.name(profile.goals.retinoid)));

@@ -37,14 +37,32 @@ Setter transport_setter(std::string_view key) {
   return {};
 }
 
-/// Response keys that only one sensitivity class or Fitzpatrick type reads.
-bool is_read_for(std::string_view key, const regimen::Person& person) {
+bool has_concern(const regimen::Person& person, regimen::Concern concern) {
+  return std::ranges::find(person.concerns, concern) != person.concerns.end();
+}
+
+/// Whether the regimen's reported figures read a response key: the sensitivity factor and PIH
+/// reactivity of the person's own class and type, the clinical-score coefficients of the
+/// person's concerns, acne dynamics only for the acne and pore scores, and the retinol
+/// potency only with retinol. Keys not named here are always read.
+bool is_read_for(std::string_view key, const regimen::Regimen& regimen) {
+  using regimen::Concern;
+  const auto& person = regimen.person;
   constexpr std::string_view sensitivity_prefix = "sensitivity_factor_";
   constexpr std::string_view reactivity_prefix = "pih_reactivity_type_";
   if (key.starts_with(sensitivity_prefix))
     return key.substr(sensitivity_prefix.size()) == regimen::sensitivity_names.name(person.sensitivity);
   if (key.starts_with(reactivity_prefix))
     return key.substr(reactivity_prefix.size()) == std::to_string(person.fitzpatrick);
+  if (key.starts_with("scar_improvement_")) return has_concern(person, Concern::acne_scars);
+  if (key.starts_with("fine_lines_")) return has_concern(person, Concern::fine_lines);
+  if (key.starts_with("texture_")) return has_concern(person, Concern::texture);
+  if (key.starts_with("pores_")) return has_concern(person, Concern::enlarged_pores);
+  if (key.starts_with("purge_")) return has_concern(person, Concern::acne);  // only acne-prone skin purges
+  if (key.starts_with("comedolysis_") || key.starts_with("acne_"))
+    return has_concern(person, Concern::acne) || has_concern(person, Concern::enlarged_pores);
+  if (key == "retinol_potency_ratio")
+    return std::ranges::any_of(regimen.products, [](const auto& p) { return p.active == regimen::Active::retinol; });
   return true;
 }
 
@@ -157,7 +175,7 @@ ModelDimensions model_dimensions(const regimen::Regimen& regimen, const ModelDat
   }
   for (const auto& field : response::response_parameter_fields()) {
     const auto entry = data.response_entries.find(field.key);
-    if (entry == data.response_entries.end() || !is_read_for(field.key, regimen.person)) continue;
+    if (entry == data.response_entries.end() || !is_read_for(field.key, regimen)) continue;
     const auto* field_pointer = &field;  // the table has static storage
     add(result.dimensions, fmt::format("response.{}", field.key), entry->second,
         [field_pointer](PersonInputs& inputs, double value) {

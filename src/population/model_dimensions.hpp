@@ -2,7 +2,7 @@
 // Which catalogue numbers a virtual population samples for one regimen (MODEL.md §5): every
 // number with a range that the regimen's simulation reads — the person's site, the retinoids
 // applied and their vehicles, the devices used, data/transport.toml and data/response.toml
-// (for the person's own sensitivity class and Fitzpatrick type).
+// (for the person's own sensitivity class, Fitzpatrick type and concerns).
 
 #include <map>
 #include <string>
@@ -28,9 +28,10 @@ struct ModelDimensions {
   std::vector<std::string> not_sampled;  // ranged entries this table cannot set yet (reported, never silent)
 };
 
-/// The dimensions of `regimen`'s population. Numbers the simulation never reads (an unused
-/// device's density, a potency the response replaces by retinol_potency_ratio, defaults the
-/// scenario overrode) are left out: sampling them would change nothing. A vehicle's
+/// The dimensions of `regimen`'s population. Numbers the simulation or the reported figures
+/// never read (an unused device's density, a potency the response replaces by
+/// retinol_potency_ratio, defaults the scenario overrode, score coefficients of concerns the
+/// person does not have) are left out: sampling them would only add noise to the rankings. A vehicle's
 /// default_amount_mg_per_cm2 is sampled where a retinoid product took the default amount:
 /// how much a person applies is a personal trait.
 [[nodiscard]] ModelDimensions model_dimensions(const regimen::Regimen& regimen, const ModelData& data);

@@ -90,7 +90,10 @@ std::string plan_text(const PlanReportInput& input) {
   text += fmt::format("\nSafety: peak erythema {:.2f}, {} day(s) of erythema >= 2, peak irritation {:.2f}, PIH risk {:.0f} %\n",
                       o.peak_erythema, o.days_erythema_ge_2, o.peak_irritation, 100.0 * o.pih_risk);
   for (const auto& breach : input.plan.binding_constraints)
-    text += fmt::format("Binding: {} (limit {:g}; a better plan reached {:g})\n", breach.name, breach.limit, breach.value);
+    text += breach.name == "max_sessions"
+                ? fmt::format("Binding: max_sessions = {:g} (the plan uses every session allowed)\n", breach.limit)
+                : fmt::format("Binding: {} = {:g} (a better-scoring plan would reach {:.3g})\n", breach.name, breach.limit,
+                              breach.value);
   for (const auto& explanation : input.plan.explanations) text += fmt::format("Note: {}\n", explanation);
   for (const auto& finding : chosen.findings)
     text += fmt::format("Precaution ({}): {}\n", finding.rule, finding.message);

@@ -76,6 +76,17 @@ TEST_F(ModelDimensionsTest, SamplesOnlyThePersonsOwnSensitivityClassAndFitzpatri
   EXPECT_FALSE(contains(names, "response.pih_reactivity_type_3"));
 }
 
+TEST_F(ModelDimensionsTest, SamplesClinicalScoreCoefficientsOnlyForThePersonsConcerns) {
+  const auto names = names_of(model_dimensions(short_session, data));  // acne scars and texture
+
+  EXPECT_TRUE(contains(names, "response.scar_improvement_per_collagen_percent"));
+  EXPECT_TRUE(contains(names, "response.texture_per_turnover_percent"));
+  EXPECT_FALSE(contains(names, "response.fine_lines_per_collagen_percent"));
+  EXPECT_FALSE(contains(names, "response.pores_per_acne_percent"));
+  EXPECT_FALSE(contains(names, "response.purge_per_activation"));
+  EXPECT_FALSE(contains(names, "response.retinol_potency_ratio"));  // tretinoin only
+}
+
 TEST_F(ModelDimensionsTest, SamplesNoTransportOrDeviceNumberWithoutARetinoidOrASession) {
   const auto sunscreen_only = testing::scenario("sunscreen-only", data.catalogue);
 
