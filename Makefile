@@ -20,6 +20,7 @@ run: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j 2
 	bash scripts/check-layers.sh
+	bash scripts/mpi-smoke.sh
 	bash scripts/fuzz-smoke.sh
 
 bench: build

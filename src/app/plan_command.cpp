@@ -13,6 +13,7 @@
 #include "io/scenario_writer.hpp"
 #include "io/transport_catalogue.hpp"
 #include "plan/planner.hpp"
+#include "population/population_evaluator.hpp"
 #include "report/findings_report.hpp"
 #include "report/plan_calendar.hpp"
 #include "report/plan_report.hpp"
@@ -52,6 +53,9 @@ CLI::App* add_plan_command(CLI::App& app, PlanOptions& options) {
   command->add_flag("--json", options.json, "print summary.json to stdout");
   command->add_option("--threads", options.threads, "threads for the search")->check(CLI::Range(1, 64))->default_str("2");
   command->add_flag("--skip-full", options.skip_full, "skip the full-fidelity re-simulation of the chosen plan");
+  command->add_option("--robust", options.robust_percent,
+                      "choose by the (100-P)th percentile of the outcomes and the Pth of each limit over 200 people")
+      ->check(CLI::Range(50.0, 99.0));
   return command;
 }
 
@@ -67,8 +71,9 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
                                                       *options.start));
     start = *parsed;
   }
-  const simulate::ModelParameters parameters{io::load_transport_catalogue(data).parameters,
-                                             io::load_response_catalogue(data).parameters};
+  const auto transport_catalogue = io::load_transport_catalogue(data);
+  const auto response_catalogue = io::load_response_catalogue(data);
+  const simulate::ModelParameters parameters{transport_catalogue.parameters, response_catalogue.parameters};
   const plan::Evaluator evaluator = [&](const regimen::Regimen& regimen) {
     return plan::Evaluation{simulate::simulate_regimen(regimen, catalogue, parameters, transport::Fidelity::fast).outcomes};
   };
@@ -76,7 +81,20 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   const auto search_started = std::chrono::steady_clock::now();
   plan::PlannerOptions planner_options;
   planner_options.threads = options.threads;
-  const auto outcome = plan::plan_regimen(profile, start, catalogue, evaluator, planner_options);
+  // FILES.md: `plan --robust P` judges over 200 people, seed 1 (one thread per regimen: the
+  // planner already evaluates candidates in parallel).
+  std::optional<population::PopulationEvaluator> population_evaluator;
+  plan::Evaluator robust;
+  if (options.robust_percent) {
+    population_evaluator.emplace(population::ModelData{catalogue, parameters, transport_catalogue.entries,
+                                                       response_catalogue.entries},
+                                 population::PopulationOptions{200, 1, 1, transport::Fidelity::fast});
+    robust = [&, percent = *options.robust_percent](const regimen::Regimen& regimen) {
+      return plan::Evaluation{population::robust_outcomes(population_evaluator->outcomes(regimen), percent)};
+    };
+  }
+  const auto outcome = plan::plan_regimen(profile, start, catalogue, evaluator, planner_options,
+                                          options.robust_percent ? &robust : nullptr);
   const double search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - search_started).count();
   if (!outcome.plan) {
     std::cout << report::check_text("no plan: a contraindication forbids treatment", outcome.contraindications);

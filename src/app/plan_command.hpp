@@ -18,6 +18,7 @@ struct PlanOptions {
   bool json = false;
   int threads = 2;
   bool skip_full = false;
+  std::optional<double> robust_percent;  // --robust P: judge finalists over a virtual population
 };
 
 CLI::App* add_plan_command(CLI::App& app, PlanOptions& options);

@@ -206,15 +206,45 @@ std::string trade_of(const ScoredCandidate& alternative, const ScoredCandidate& 
   return text;
 }
 
+
+/// Judges the best feasible candidates again with the robust evaluator; returns them re-scored
+/// (objective and limit breaches from the robust outcomes), in the same order.
+std::vector<ScoredCandidate> robust_finalists(const std::vector<const ScoredCandidate*>& ranked,
+                                              const ScoredCandidate* baseline, const Profile& profile,
+                                              const Evaluator& robust, const PlannerOptions& options) {
+  std::vector<ScoredCandidate> finalists;
+  for (const auto* candidate : ranked) {
+    if (static_cast<int>(finalists.size()) == options.robust_finalists) break;
+    finalists.push_back(*candidate);
+  }
+  if (baseline && std::ranges::none_of(finalists, [&](const auto& c) { return c.design == baseline->design; }))
+    finalists.push_back(*baseline);
+  std::vector<Regimen> regimens;
+  for (const auto& finalist : finalists) regimens.push_back(finalist.regimen);
+  const auto evaluations = evaluate_all(regimens, robust, options.threads);
+  for (std::size_t index = 0; index < finalists.size(); ++index) {
+    finalists[index].evaluation = evaluations[index];
+    finalists[index].objective = objective(profile, evaluations[index].outcomes);
+    finalists[index].breaches = limit_breaches(profile, evaluations[index].outcomes);
+  }
+  std::erase_if(finalists, [](const ScoredCandidate& c) { return !c.is_feasible(); });
+  std::ranges::stable_sort(finalists, [](const ScoredCandidate& a, const ScoredCandidate& b) {
+    if (a.objective != b.objective) return a.objective > b.objective;
+    return a.regimen.sessions.size() < b.regimen.sessions.size();
+  });
+  return finalists;
+}
+
 }  // namespace
 
 PlanOutcome plan_regimen(const Profile& profile, Date start, const Catalogue& catalogue, const Evaluator& evaluator,
-                         const PlannerOptions& options) {
+                         const PlannerOptions& options, const Evaluator* robust) {
   PlanOutcome outcome;
   outcome.contraindications = plan_contraindications(profile, start, catalogue);
   if (!outcome.contraindications.empty()) return outcome;
 
   CandidatePool pool(profile, start, catalogue, evaluator, options);
+  std::string result_note;
   // Stage 1: the retinoid ramps alone.
   const auto ramps = ramp_designs(profile);
   pool.score(ramps);
@@ -237,13 +267,26 @@ PlanOutcome plan_regimen(const Profile& profile, Date start, const Catalogue& ca
     pool.score(batch);
   }
 
-  const auto ranked = pool.ranked();
+  std::vector<ScoredCandidate> robust_ranked;
+  std::vector<const ScoredCandidate*> ranked = pool.ranked();
+  if (robust) {
+    const auto baseline = pool.all().find(CandidateDesign{});
+    robust_ranked = robust_finalists(ranked, baseline == pool.all().end() || !baseline->second.evaluation ? nullptr
+                                                                                                        : &baseline->second,
+                                     profile, *robust, options);
+    ranked.clear();
+    for (const auto& candidate : robust_ranked) ranked.push_back(&candidate);
+    if (!ranked.empty())
+      result_note = fmt::format("Chosen by the robust evaluator among the {} best candidates for the median person "
+                                "(and the plan without sessions or retinoid).", options.robust_finalists);
+  }
   if (ranked.empty()) {  // not even "nothing but sunscreen" is feasible: report why
     outcome.contraindications = pool.all().begin()->second.findings;
     return outcome;
   }
   PlanResult result;
   result.chosen = *ranked.front();
+  if (!result_note.empty()) result.explanations.push_back(result_note);
   // Runners-up that differ in kind (retinoid, session count or needle), best first.
   std::set<std::tuple<RetinoidChoice, std::size_t, double>> kinds = {
       {result.chosen.design.retinoid, result.chosen.regimen.sessions.size(), result.chosen.design.needle_mm}};

@@ -16,6 +16,7 @@ namespace dermasim::plan {
 
 struct PlannerOptions {
   int threads = 2;
+  int robust_finalists = 8;    // with a robust evaluator: how many of the best are re-judged
   int max_evaluations = 400;   // simulations, not rule checks
   std::vector<double> needle_options_mm = {0.25, 0.5, 0.75, 1.0, 1.5, 2.0};
 };
@@ -49,9 +50,15 @@ struct PlanOutcome {
 
 /// Plans `profile` from `start`. Deterministic for a given profile, start, catalogue and
 /// evaluator, whatever options.threads is.
+///
+/// With a `robust` evaluator (`plan --robust P`, a percentile view over a virtual population)
+/// the search runs on `evaluator` (the median person), then the best `robust_finalists`
+/// feasible candidates and the plan without sessions or retinoid are judged again by `robust`
+/// — objective and limits both — and the best of those is chosen: a population evaluation
+/// costs hundreds of simulations, too many for every candidate.
 [[nodiscard]] PlanOutcome plan_regimen(const regimen::Profile& profile, Date start,
                                        const regimen::Catalogue& catalogue, const Evaluator& evaluator,
-                                       const PlannerOptions& options = {});
+                                       const PlannerOptions& options = {}, const Evaluator* robust = nullptr);
 
 /// What an alternative trades against the chosen plan, in words ("+3.2 % collagen, …").
 [[nodiscard]] std::string trade_against(const ScoredCandidate& alternative, const ScoredCandidate& chosen);

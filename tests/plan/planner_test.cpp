@@ -93,6 +93,26 @@ TEST(Planner, IsDeterministicWhateverTheThreadCount) {
   EXPECT_EQ(a.plan->n_evaluated, b.plan->n_evaluated);
 }
 
+TEST(Planner, ARobustEvaluatorRejudgesTheFinalistsObjectiveAndLimits) {
+  Profile profile = scar_profile();
+  profile.goals.max_erythema = 2.5;
+  // The "90th percentile person" reddens 40 % more: 1.5 mm (2.4 for the median) breaks the limit.
+  const Evaluator pessimistic = [](const Regimen& regimen) {
+    Evaluation evaluation = testing::synthetic_evaluation(regimen);
+    evaluation.outcomes.peak_erythema *= 1.4;
+    return evaluation;
+  };
+
+  const auto median = plan_regimen(profile, start, catalogue(), testing::synthetic_evaluation);
+  const auto robust = plan_regimen(profile, start, catalogue(), testing::synthetic_evaluation, {}, &pessimistic);
+
+  ASSERT_TRUE(median.plan && robust.plan);
+  EXPECT_GT(median.plan->chosen.design.needle_mm, robust.plan->chosen.design.needle_mm);
+  EXPECT_LE(robust.plan->chosen.evaluation->outcomes.peak_erythema, 2.5);
+  EXPECT_NEAR(robust.plan->chosen.evaluation->outcomes.peak_erythema,
+              1.4 * testing::synthetic_evaluation(robust.plan->chosen.regimen).outcomes.peak_erythema, 1e-12);
+}
+
 TEST(Planner, GivesNoPlanWithAnActiveInfection) {
   Profile profile = scar_profile();
   profile.person.conditions = {Condition::active_infection};
