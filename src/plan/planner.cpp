@@ -212,10 +212,22 @@ std::string trade_of(const ScoredCandidate& alternative, const ScoredCandidate& 
 std::vector<ScoredCandidate> robust_finalists(const std::vector<const ScoredCandidate*>& ranked,
                                               const ScoredCandidate* baseline, const Profile& profile,
                                               const Evaluator& robust, const PlannerOptions& options) {
+  // Finalists: the best few, then the best of each other kind (retinoid, session count,
+  // needle), so that gentler plans are there when the best ones fail at the percentile.
   std::vector<ScoredCandidate> finalists;
+  std::set<std::tuple<RetinoidChoice, std::size_t, double>> kinds;
+  auto kind_of = [](const ScoredCandidate& c) {
+    return std::make_tuple(c.design.retinoid, c.regimen.sessions.size(), c.regimen.sessions.empty() ? 0.0 : c.design.needle_mm);
+  };
+  const auto limit = static_cast<std::size_t>(options.robust_finalists);
   for (const auto* candidate : ranked) {
-    if (static_cast<int>(finalists.size()) == options.robust_finalists) break;
+    if (finalists.size() == limit / 2) break;
     finalists.push_back(*candidate);
+    kinds.insert(kind_of(*candidate));
+  }
+  for (const auto* candidate : ranked) {
+    if (finalists.size() == limit) break;
+    if (kinds.insert(kind_of(*candidate)).second) finalists.push_back(*candidate);
   }
   if (baseline && std::ranges::none_of(finalists, [&](const auto& c) { return c.design == baseline->design; }))
     finalists.push_back(*baseline);
@@ -277,8 +289,9 @@ PlanOutcome plan_regimen(const Profile& profile, Date start, const Catalogue& ca
     ranked.clear();
     for (const auto& candidate : robust_ranked) ranked.push_back(&candidate);
     if (!ranked.empty())
-      result_note = fmt::format("Chosen by the robust evaluator among the {} best candidates for the median person "
-                                "(and the plan without sessions or retinoid).", options.robust_finalists);
+      result_note = fmt::format("Chosen by the robust evaluator among {} finalists: the best candidates for the median "
+                                "person and the best of each other kind (and the plan without sessions or retinoid).",
+                                options.robust_finalists);
   }
   if (ranked.empty()) {  // not even "nothing but sunscreen" is feasible: report why
     outcome.contraindications = pool.all().begin()->second.findings;

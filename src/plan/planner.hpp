@@ -52,8 +52,9 @@ struct PlanOutcome {
 /// evaluator, whatever options.threads is.
 ///
 /// With a `robust` evaluator (`plan --robust P`, a percentile view over a virtual population)
-/// the search runs on `evaluator` (the median person), then the best `robust_finalists`
-/// feasible candidates and the plan without sessions or retinoid are judged again by `robust`
+/// the search runs on `evaluator` (the median person), then `robust_finalists` feasible
+/// candidates (the best half, then the best of each other kind of plan) and the plan without
+/// sessions or retinoid are judged again by `robust`
 /// — objective and limits both — and the best of those is chosen: a population evaluation
 /// costs hundreds of simulations, too many for every candidate.
 [[nodiscard]] PlanOutcome plan_regimen(const regimen::Profile& profile, Date start,
