@@ -90,6 +90,21 @@ TEST(SimulateCommand, AnUnusableOutputDirectoryIsAnInputErrorAndWritesNothing) {
   std::filesystem::remove(blocker);
 }
 
+TEST(SimulateCommand, SimulatesEveryExampleScenario) {
+  int simulated = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(source_path("examples"))) {
+    if (!entry.path().string().ends_with(".scenario.toml")) continue;
+    const auto out = scratch("simulate-example-" + entry.path().stem().string());
+
+    const auto result = run_dermasim({"simulate", entry.path().string(), "--force", "--out", out.string()});
+
+    EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 1) << entry.path() << "\n" << result.err;
+    EXPECT_TRUE(std::filesystem::exists(out / "summary.json")) << entry.path();
+    ++simulated;
+  }
+  EXPECT_GE(simulated, 4);
+}
+
 TEST(SimulateCommand, RejectsAnUnknownFidelity) {
   EXPECT_EQ(run_dermasim({"simulate", with_washout, "--fidelity", "medium"}).exit_code, 2);
 }
