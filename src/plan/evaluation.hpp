@@ -22,7 +22,4 @@ using Evaluator = std::function<Evaluation(const regimen::Regimen&)>;
 /// Σ weight × improvement (%) over the person's concerns (weights default 1).
 [[nodiscard]] double objective(const regimen::Profile& profile, const response::ResponseOutcomes& outcomes);
 
-/// The improvement (%) of one concern.
-[[nodiscard]] double improvement_of(regimen::Concern concern, const response::ConcernImprovements& improvement);
-
 }  // namespace dermasim::plan

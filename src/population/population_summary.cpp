@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "plan/evaluation.hpp"
+#include "simulate/concern_outcome.hpp"
 
 namespace dermasim::population {
 
@@ -33,7 +34,7 @@ std::vector<OutputSamples> output_samples(const regimen::Person& person, const s
   outputs.push_back(samples_of("collagen_change_percent", outcome, people, [](const O& o) { return o.collagen_change_percent; }));
   for (const auto concern : person.concerns)
     outputs.push_back(samples_of(fmt::format("{}_improvement_percent", regimen::concern_names.name(concern)), outcome,
-                                 people, [concern](const O& o) { return plan::improvement_of(concern, o.improvement_percent); }));
+                                 people, [concern](const O& o) { return simulate::improvement_of(concern, o.improvement_percent); }));
   outputs.push_back(samples_of("peak_erythema", safety, people, [](const O& o) { return o.peak_erythema; }));
   outputs.push_back(samples_of("days_erythema_ge_1", safety, people, [](const O& o) { return o.days_erythema_ge_1; }));
   outputs.push_back(samples_of("days_erythema_ge_2", safety, people, [](const O& o) { return o.days_erythema_ge_2; }));

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "report/findings_report.hpp"
+#include "simulate/concern_outcome.hpp"
 #include "report/regimen_json.hpp"
 #include "report/simulation_summary.hpp"
 #include "report/svg_chart.hpp"
@@ -86,7 +87,7 @@ std::string plan_text(const PlanReportInput& input) {
   text += fmt::format("Predicted at day {}: collagen {:+.1f} %", chosen.regimen.days, o.collagen_change_percent);
   for (const auto concern : input.profile.person.concerns)
     text += fmt::format(", {} {:+.1f} %", regimen::concern_names.name(concern),
-                        plan::improvement_of(concern, o.improvement_percent));
+                        simulate::improvement_of(concern, o.improvement_percent));
   text += fmt::format("\nSafety: peak erythema {:.2f}, {} day(s) of erythema >= 2, peak irritation {:.2f}, PIH risk {:.0f} %\n",
                       o.peak_erythema, o.days_erythema_ge_2, o.peak_irritation, 100.0 * o.pih_risk);
   for (const auto& breach : input.plan.binding_constraints)

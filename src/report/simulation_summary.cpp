@@ -5,24 +5,13 @@
 #include <fmt/format.h>
 
 #include "report/findings_report.hpp"
+#include "simulate/concern_outcome.hpp"
 
 namespace dermasim::report {
 
 namespace {
 
 constexpr double ng_per_cm2_per_kg_per_m2 = 1e8;
-
-double improvement_of(regimen::Concern concern, const response::ConcernImprovements& improvement) {
-  switch (concern) {
-    case regimen::Concern::acne_scars: return improvement.acne_scars;
-    case regimen::Concern::fine_lines: return improvement.fine_lines;
-    case regimen::Concern::hyperpigmentation: return improvement.hyperpigmentation;
-    case regimen::Concern::texture: return improvement.texture;
-    case regimen::Concern::enlarged_pores: return improvement.enlarged_pores;
-    case regimen::Concern::acne: return improvement.acne;
-  }
-  return 0.0;
-}
 
 /// Rounds for output so that files are stable and readable (the model is not that precise).
 double rounded(double value, int digits = 4) {
@@ -37,7 +26,7 @@ nlohmann::json outcomes_json(const regimen::Person& person, const response::Resp
   nlohmann::json json{{"collagen_change_percent", rounded(outcomes.collagen_change_percent)}};
   for (const auto concern : person.concerns)
     json[fmt::format("{}_improvement_percent", regimen::concern_names.name(concern))] =
-        rounded(improvement_of(concern, outcomes.improvement_percent));
+        rounded(simulate::improvement_of(concern, outcomes.improvement_percent));
   return json;
 }
 
@@ -104,7 +93,7 @@ std::string simulation_text(const regimen::Regimen& regimen, const simulate::Sim
                       o.collagen_change_percent);
   for (const auto concern : regimen.person.concerns)
     text += fmt::format("  {:<22} {:+.1f} %\n", fmt::format("{} improvement", regimen::concern_names.name(concern)),
-                        improvement_of(concern, o.improvement_percent));
+                        simulate::improvement_of(concern, o.improvement_percent));
   text += fmt::format("\nSafety:\n  peak erythema {:.2f} (0-4), {} day(s) >= 1, {} day(s) >= 2\n"
                       "  peak irritation {:.2f} (0-4), PIH risk {:.0f} %\n",
                       o.peak_erythema, o.days_erythema_ge_1, o.days_erythema_ge_2, o.peak_irritation, 100.0 * o.pih_risk);

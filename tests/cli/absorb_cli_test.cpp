@@ -12,12 +12,7 @@
 namespace dermasim::testing {
 namespace {
 
-std::string read(const std::filesystem::path& path) {
-  std::ifstream stream(path);
-  std::ostringstream text;
-  text << stream.rdbuf();
-  return text.str();
-}
+std::string read(const std::filesystem::path& path) { return read_text(path.string()); }
 
 TEST(AbsorbCommand, ReportsWhereTheDoseIsWithRoundOffMassBalance) {
   const auto out = std::filesystem::temp_directory_path() / "dermasim-cli-absorb";

@@ -28,6 +28,8 @@ std::string read_file(const std::filesystem::path& path) {
 
 }  // namespace
 
+std::string read_text(const std::string& path) { return read_file(path); }
+
 std::string source_path(const std::string& relative) {
   return (std::filesystem::path(DERMASIM_SOURCE_DIR) / relative).string();
 }

@@ -17,6 +17,9 @@ struct CommandResult {
 [[nodiscard]] CommandResult run_dermasim(const std::vector<std::string>& arguments,
                                          const std::string& working_directory = "");
 
+/// The whole text of a file ("" if it cannot be read).
+[[nodiscard]] std::string read_text(const std::string& path);
+
 /// Absolute path of a file in the source tree.
 [[nodiscard]] std::string source_path(const std::string& relative);
 

@@ -12,12 +12,7 @@
 namespace dermasim::testing {
 namespace {
 
-std::string read(const std::filesystem::path& path) {
-  std::ifstream stream(path);
-  std::ostringstream text;
-  text << stream.rdbuf();
-  return text.str();
-}
+std::string read(const std::filesystem::path& path) { return read_text(path.string()); }
 
 std::filesystem::path scratch(const std::string& name) {
   const auto path = std::filesystem::temp_directory_path() / ("dermasim-cli-" + name);
