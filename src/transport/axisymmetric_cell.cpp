@@ -58,15 +58,7 @@ FiniteVolumeSystem build_axisymmetric_cell(const std::vector<Layer>& layers,
       const double area = (rf[i + 1] * rf[i + 1] - rf[i] * rf[i]) / r2;
       const double rc = 0.5 * (rf[i] + rf[i + 1]);
       if (rc < small_r && zc < channel_depth) {
-        Material fluid = channels.fluid;
-        fluid.metabolism = layer.material.metabolism;
-        fluid.clearance = layer.material.clearance;
-        FvCell cell = make_cell(layer.compartment, fluid, dz, area, j);
-        cell.is_channel = true;
-        cell.is_barrier = false;
-        cell.open_conductance_product = channels.fluid.conductance_product();
-        cell.conductance_product = layer.material.conductance_product();
-        cells.push_back(cell);
+        cells.push_back(make_channel_cell(channels, layer, dz, area, j));
       } else {
         cells.push_back(make_cell(layer.compartment, layer.material, dz, area, j));
       }

@@ -21,6 +21,19 @@ FvCell make_cell(Compartment compartment, const Material& material, double thick
   return cell;
 }
 
+FvCell make_channel_cell(const ChannelArray& channels, const Layer& layer, double thickness_m,
+                         double area_fraction, std::size_t slab) {
+  Material fluid = channels.fluid;
+  fluid.metabolism = layer.material.metabolism;
+  fluid.clearance = layer.material.clearance;
+  FvCell cell = make_cell(layer.compartment, fluid, thickness_m, area_fraction, slab);
+  cell.is_channel = true;
+  cell.is_barrier = false;
+  cell.open_conductance_product = channels.fluid.conductance_product();
+  cell.conductance_product = layer.material.conductance_product();
+  return cell;
+}
+
 namespace {
 
 FvCell vehicle_cell() {
@@ -100,15 +113,7 @@ FiniteVolumeSystem build_two_pathway_column(const std::vector<Layer>& layers,
     const auto& layer = layers[segments.layer_of_segment[segment]];
     cells.push_back(make_cell(layer.compartment, layer.material, dz, 1.0 - phi, k));
     if (centre < channel_depth) {
-      Material fluid = channels.fluid;
-      fluid.metabolism = layer.material.metabolism;
-      fluid.clearance = layer.material.clearance;
-      FvCell cell = make_cell(layer.compartment, fluid, dz, phi, k);
-      cell.is_channel = true;
-      cell.is_barrier = false;
-      cell.open_conductance_product = channels.fluid.conductance_product();
-      cell.conductance_product = layer.material.conductance_product();
-      cells.push_back(cell);
+      cells.push_back(make_channel_cell(channels, layer, dz, phi, k));
     } else {
       cells.push_back(make_cell(layer.compartment, layer.material, dz, phi, k));
     }

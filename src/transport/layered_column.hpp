@@ -38,4 +38,9 @@ namespace dermasim::transport {
 [[nodiscard]] FvCell make_cell(Compartment compartment, const Material& material,
                                double thickness_m, double area_fraction, std::size_t slab);
 
+/// A cell of an open channel inside `layer`: the channel fluid with the layer's metabolism and
+/// clearance; its conductance relaxes from the fluid's to the layer's as the channel closes.
+[[nodiscard]] FvCell make_channel_cell(const ChannelArray& channels, const Layer& layer, double thickness_m,
+                                       double area_fraction, std::size_t slab);
+
 }  // namespace dermasim::transport
