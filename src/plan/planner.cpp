@@ -190,7 +190,9 @@ std::vector<Finding> plan_contraindications(const Profile& profile, Date start, 
   return contraindications;
 }
 
-std::string trade_of(const ScoredCandidate& alternative, const ScoredCandidate& chosen) {
+}  // namespace
+
+std::string trade_against(const ScoredCandidate& alternative, const ScoredCandidate& chosen) {
   const auto& a = alternative.evaluation->outcomes;
   const auto& c = chosen.evaluation->outcomes;
   std::vector<std::string> parts;
@@ -206,6 +208,7 @@ std::string trade_of(const ScoredCandidate& alternative, const ScoredCandidate& 
   return text;
 }
 
+namespace {
 
 /// Judges the best feasible candidates again with the robust evaluator; returns them re-scored
 /// (objective and limit breaches from the robust outcomes), in the same order.
@@ -347,9 +350,5 @@ PlanOutcome plan_regimen(const Profile& profile, Date start, const Catalogue& ca
   return outcome;
 }
 
-/// Exposed for the report: what an alternative trades against the chosen plan.
-std::string trade_against(const ScoredCandidate& alternative, const ScoredCandidate& chosen) {
-  return trade_of(alternative, chosen);
-}
 
 }  // namespace dermasim::plan

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "built_in_catalogue.hpp"
+
 #include "io/catalogue_reader.hpp"
 
 namespace dermasim::io {
@@ -13,10 +15,7 @@ namespace {
 
 using namespace regimen;
 
-const Catalogue& catalogue() {
-  static const Catalogue loaded = load_catalogue(std::nullopt);
-  return loaded;
-}
+const Catalogue& catalogue() { return test_support::built_in_catalogue(); }
 
 std::string safe_scenario() {
   std::ifstream stream(std::string(DERMASIM_SOURCE_DIR) + "/tests/regimen/scenarios/safe.scenario.toml");

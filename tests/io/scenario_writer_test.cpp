@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "built_in_catalogue.hpp"
+
 #include "io/catalogue_reader.hpp"
 #include "io/profile_reader.hpp"
 #include "io/scenario_reader.hpp"
@@ -13,10 +15,7 @@ namespace {
 
 using namespace regimen;
 
-const Catalogue& catalogue() {
-  static const Catalogue loaded = load_catalogue(std::nullopt);
-  return loaded;
-}
+const Catalogue& catalogue() { return test_support::built_in_catalogue(); }
 
 void expect_same(const Regimen& a, const Regimen& b) {
   EXPECT_EQ(a.name, b.name);

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "built_in_catalogue.hpp"
+
 #include "io/catalogue_reader.hpp"
 #include "plan/planner.hpp"
 #include "regimen/protocol_check.hpp"
@@ -18,10 +20,7 @@ namespace {
 
 using namespace regimen;
 
-const Catalogue& catalogue() {
-  static const Catalogue loaded = io::load_catalogue(std::nullopt);
-  return loaded;
-}
+const Catalogue& catalogue() { return test_support::built_in_catalogue(); }
 
 Profile random_profile(std::mt19937_64& random) {
   auto uniform = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(random); };

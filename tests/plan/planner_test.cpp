@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "built_in_catalogue.hpp"
+
 #include "io/catalogue_reader.hpp"
 #include "regimen/protocol_check.hpp"
 #include "synthetic_evaluator.hpp"
@@ -11,10 +13,7 @@ namespace {
 
 using namespace regimen;
 
-const Catalogue& catalogue() {
-  static const Catalogue loaded = io::load_catalogue(std::nullopt);
-  return loaded;
-}
+const Catalogue& catalogue() { return test_support::built_in_catalogue(); }
 
 Profile scar_profile() {
   Profile profile;

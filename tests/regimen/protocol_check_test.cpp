@@ -6,16 +6,15 @@
 
 #include <gtest/gtest.h>
 
+#include "built_in_catalogue.hpp"
+
 #include "io/catalogue_reader.hpp"
 #include "io/scenario_reader.hpp"
 
 namespace dermasim::regimen {
 namespace {
 
-const Catalogue& catalogue() {
-  static const Catalogue loaded = io::load_catalogue(std::nullopt);
-  return loaded;
-}
+const Catalogue& catalogue() { return test_support::built_in_catalogue(); }
 
 const std::filesystem::path scenarios = std::filesystem::path(DERMASIM_SOURCE_DIR) / "tests/regimen/scenarios";
 

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "built_in_catalogue.hpp"
+
 #include "io/catalogue_reader.hpp"
 #include "io/scenario_reader.hpp"
 #include "regimen/protocol_check.hpp"
@@ -17,10 +19,7 @@
 namespace dermasim::regimen {
 namespace {
 
-const Catalogue& catalogue() {
-  static const Catalogue loaded = io::load_catalogue(std::nullopt);
-  return loaded;
-}
+const Catalogue& catalogue() { return test_support::built_in_catalogue(); }
 
 class ScenarioGenerator {
  public:
