@@ -38,6 +38,7 @@ struct SolverOptions {
   double absolute_tolerance_fraction = 1e-8;  // of the state's reference scale
   TimeScheme scheme = TimeScheme::automatic;
   Time bdf2_step = minutes(5);
+  int bdf2_startup_halvings = 4;  // the first step after a restart is bdf2_step / 2^this
 };
 
 /// One application. A finite dose is a well-mixed film of thickness dose/density holding
