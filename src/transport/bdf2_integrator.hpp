@@ -4,19 +4,18 @@
 // start-up (backward Euler at h/2^k, then steps doubling to h), each linear system
 //   C (a0 I − h J) y_{n+1} = C [(1 + ω) y_n − ω²/(1 + ω) y_{n−1}],  a0 = (1 + 2ω)/(1 + ω),
 // symmetric positive definite after scaling by the capacities C, factorized once per distinct
-// (h, ω) and reused for every step: by a band LDLᵀ (banded_ldlt.hpp) when the unknowns form a band
-// in their natural order (the 1-D columns), else by a sparse LDLᵀ (Eigen). The ordering and
-// where each Jacobian entry goes are worked out once per vehicle mode and kept across operator
-// changes (a new barrier each application, a wash-off): a new operator costs only numeric
-// factorizations. The accumulated amounts follow the same BDF2 formula, so the total amount is
-// conserved to round-off.
+// (h, ω) and operator and reused for every step: by a band LDLᵀ (banded_ldlt.hpp) when the
+// unknowns form a narrow band in their natural order (the 1-D columns), else by CHOLMOD's
+// sparse LDLᵀ (sparse_ldlt.hpp), whose ordering is computed once per vehicle mode. A new
+// operator (a new barrier each application, a wash-off) costs only numeric factorizations. The accumulated amounts follow the same BDF2 formula, so the total amount
+// is conserved to round-off.
 // Steps keep their length across output times (CVODE's "normal" mode): an output inside a
 // step is the linear interpolation of its two ends — second order like the scheme, and exact
 // for the linear invariants (total amount) — so outputs cost no extra factorizations. Steps
 // never pass t_stop (an event) and land on it exactly.
 // When channels heal, J is taken at t_{n+1} each step and refactorized while an entry still
-// changes by more than 1e-3 of its row's largest entry. No error control: the caller chooses the step
-// (BENCHMARKS.md compares schemes at equal error).
+// changes by more than 1e-3 of its row's largest entry. No error control: the caller chooses the
+// step schedule (BENCHMARKS.md compares schemes at equal error).
 
 #include <array>
 #include <memory>
@@ -28,10 +27,23 @@
 
 namespace dermasim::transport {
 
+/// The step sequence after each restart: backward Euler at step / 2^startup_halvings, BDF2
+/// steps doubling to `step`, then — with a positive `growth` — doubling again whenever the
+/// time since the restart exceeds step / growth, up to `max_step`. A diffusive transient
+/// after an event varies on the scale of the time elapsed since it, so steps in proportion
+/// to that time keep the error per step even; whole doublings keep the number of distinct
+/// (h, ω) — factorizations — to two per level.
+struct Bdf2Schedule {
+  double step_s = 300.0;
+  int startup_halvings = 4;
+  double max_step_s = 0.0;  // 0: step_s (no growth)
+  double growth = 0.0;      // step ≤ growth × time since the restart; 0: fixed step
+};
+
 class Bdf2Integrator final : public TimeIntegrator {
  public:
-  /// @pre step_s > 0. The system must outlive the integrator.
-  Bdf2Integrator(const FiniteVolumeSystem& system, double step_s, int startup_halvings = 4);
+  /// @pre schedule.step_s > 0. The system must outlive the integrator.
+  Bdf2Integrator(const FiniteVolumeSystem& system, Bdf2Schedule schedule);
   ~Bdf2Integrator() override;
 
   void reinitialize(double t0, std::span<const double> y0) override;
@@ -44,15 +56,18 @@ class Bdf2Integrator final : public TimeIntegrator {
   struct ModeStructure;
   Factorization& factorization(double step, double ratio);
   ModeStructure& structure();
-  void sparse_structure(ModeStructure& s, int n) const;
   void step(double step, double ratio);
   void refresh_operator(double t);
 
   const FiniteVolumeSystem& system_;
   double target_step_;
   int startup_halvings_;
-  std::vector<std::unique_ptr<Factorization>> factorizations_;  // for the current operator
-  std::array<std::unique_ptr<ModeStructure>, 3> structures_;    // per VehicleMode
+  double max_step_;
+  double growth_;
+  double start_time_ = 0.0;  // of the last restart
+  std::array<std::unique_ptr<ModeStructure>, 3> structures_;  // per VehicleMode
+  long operator_version_ = 0;  // counts operator changes; factorizations carry theirs
+  long use_counter_ = 0;
   std::vector<double> current_, previous_, jacobian_values_, history_, next_;
   double time_ = 0.0;
   double last_step_ = 0.0;   // 0 before the first step

@@ -82,7 +82,9 @@ TransportModel::TransportModel(SkinModel skin, Fidelity fidelity,
     options_.scheme = fidelity_ == Fidelity::fast ? TimeScheme::fixed_step_bdf2 : TimeScheme::cvode;
   }
   if (options_.scheme == TimeScheme::fixed_step_bdf2) {
-    integrator_ = std::make_unique<Bdf2Integrator>(*system_, options_.bdf2_step.si(), options_.bdf2_startup_halvings);
+    integrator_ = std::make_unique<Bdf2Integrator>(
+        *system_, Bdf2Schedule{options_.bdf2_step.si(), options_.bdf2_startup_halvings,
+                               options_.bdf2_max_step.si(), options_.bdf2_step_growth});
   } else {
     const std::vector<double> absolute(system_->n_states(), 1.0);
     integrator_ = std::make_unique<CvodeIntegrator>(*system_, options_.relative_tolerance, absolute);

@@ -39,6 +39,8 @@ struct SolverOptions {
   TimeScheme scheme = TimeScheme::automatic;
   Time bdf2_step = minutes(5);
   int bdf2_startup_halvings = 4;  // the first step after a restart is bdf2_step / 2^this
+  Time bdf2_max_step = Time{};    // with a positive growth, steps double up to this
+  double bdf2_step_growth = 0.0;  // step ≤ growth × time since the last event (Bdf2Schedule)
 };
 
 /// One application. A finite dose is a well-mixed film of thickness dose/density holding
