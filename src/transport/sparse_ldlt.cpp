@@ -60,7 +60,7 @@ void SparseLdlt::factorize(SparseLdltPattern& pattern, const Eigen::SparseMatrix
   cholmod_sparse view = view_of(lower);
   if (factor_ == nullptr || !cholmod_factorize(&view, factor_, pattern.common_) ||
       pattern.common_->status != CHOLMOD_OK) {
-    throw SolverError(fmt::format("CHOLMOD LDLT factorization failed (status {}; not positive definite?)",
+    throw SolverError(fmt::format("CHOLMOD LDLT factorization broke down (status {}: a zero pivot)",
                                   pattern.common_->status));
   }
 }

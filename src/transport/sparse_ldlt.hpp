@@ -35,8 +35,8 @@ class SparseLdlt {
   SparseLdlt& operator=(const SparseLdlt&) = delete;
 
   /// Numeric factorization of `lower`, whose pattern `pattern` analyzed. Throws SolverError
-  /// if the matrix is not positive definite. @pre pattern outlives this object; the same
-  /// pattern on every call.
+  /// if it breaks down (a zero pivot; LDLᵀ itself does not need positive definiteness).
+  /// @pre pattern outlives this object; the same pattern on every call.
   void factorize(SparseLdltPattern& pattern, const Eigen::SparseMatrix<double>& lower);
   /// solution = A⁻¹ right. @pre factorize() succeeded.
   void solve(const Eigen::VectorXd& right, Eigen::VectorXd& solution) const;
