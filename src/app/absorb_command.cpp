@@ -46,6 +46,7 @@ int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
   Application application;
   application.vehicle_partition = vehicle_partition;
   application.vehicle_density = density;
+  application.water_solubility = experiment.compound.water_solubility;
   if (experiment.dose_mg_per_cm2) {
     application.formulation_dose = milligrams_per_square_centimetre(*experiment.dose_mg_per_cm2);
     application.drug_mass_fraction = mass_fraction;
@@ -86,6 +87,9 @@ int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
   outcome.infinite_dose = !experiment.dose_mg_per_cm2.has_value();
   outcome.donor_concentration_kg_per_m3 = (mass_fraction * density).si();
   outcome.vehicle_water_partition = vehicle_partition;
+  if (experiment.compound.water_solubility) {
+    outcome.vehicle_solubility_kg_per_m3 = vehicle_partition * experiment.compound.water_solubility->si();
+  }
   outcome.derived = properties.derived;
   outcome.result = std::move(result);
   if (treatment) outcome.intact = run(std::nullopt).first;

@@ -1,5 +1,7 @@
 #include "report/absorb_report.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace dermasim::report {
@@ -50,7 +52,10 @@ nlohmann::json figures(const transport::ApplicationResult& result, bool infinite
 }  // namespace
 
 nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
-  nlohmann::json json = figures(outcome.result, outcome.infinite_dose, outcome.donor_concentration_kg_per_m3);
+  // A donor above its solubility is a saturated suspension: kp refers to what is dissolved.
+  const double dissolved = std::min(outcome.donor_concentration_kg_per_m3,
+                                    outcome.vehicle_solubility_kg_per_m3.value_or(outcome.donor_concentration_kg_per_m3));
+  nlohmann::json json = figures(outcome.result, outcome.infinite_dose, dissolved);
   json["active"] = outcome.active;
   json["fidelity"] = outcome.fidelity;
   json["cells"] = outcome.cells;
@@ -64,6 +69,15 @@ nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
                      {"correlation", "emulsions (cream, lotion): K_v = K_sc/w / K_sc/vehicle, K_sc/vehicle calibrated "
                                      "for a cream to Latriano 1997 (data/transport.toml [calibration]); aqueous "
                                      "vehicles (gel, serum): K_v = 1 (assumption)"}});
+  if (outcome.vehicle_solubility_kg_per_m3) {
+    derived.push_back({{"name", "vehicle_solubility"}, {"value", *outcome.vehicle_solubility_kg_per_m3}, {"unit", "mg/mL"},
+                       {"correlation", "K_v × water solubility (partitioning at saturation); drug beyond it stays "
+                                       "undissolved and keeps the vehicle saturated until it has dissolved"}});
+    derived.push_back({{"name", "dissolved_fraction_at_application"},
+                       {"value", outcome.donor_concentration_kg_per_m3 > 0.0 ? dissolved / outcome.donor_concentration_kg_per_m3 : 1.0},
+                       {"unit", "1"},
+                       {"correlation", "min(1, vehicle solubility / drug concentration in the formulation)"}});
+  }
   json["derived"] = derived;
   if (outcome.intact) {
     const double intact = absorbed(*outcome.intact);

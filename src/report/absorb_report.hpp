@@ -22,6 +22,7 @@ struct AbsorbOutcome {
   bool infinite_dose = false;
   double donor_concentration_kg_per_m3 = 0.0;             // drug in the vehicle (infinite dose)
   double vehicle_water_partition = 0.0;
+  std::optional<double> vehicle_solubility_kg_per_m3;     // K_v × water solubility; absent: no cap
   std::vector<transport::DerivedProperty> derived;
   transport::ApplicationResult result;
   std::optional<transport::ApplicationResult> intact;     // with micro-needles: same on intact skin

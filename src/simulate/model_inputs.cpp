@@ -58,6 +58,7 @@ response::SessionInjury injury_of(const regimen::Session& session, const regimen
 }
 
 transport::Application application_of(const regimen::Product& product, const regimen::VehicleSpec& vehicle,
+                                      const transport::Compound& compound,
                                       const transport::CompoundProperties& properties,
                                       const transport::TransportParameters& parameters, double barrier,
                                       Time duration) {
@@ -67,6 +68,7 @@ transport::Application application_of(const regimen::Product& product, const reg
   application.vehicle_density = vehicle.density_g_per_cm3.value * units::gram_per_cubic_centimetre;
   application.formulation_dose = milligrams_per_square_centimetre(product.amount_mg_per_cm2);
   application.drug_mass_fraction = product.strength_percent.value_or(0.0) / 100.0;
+  application.water_solubility = compound.water_solubility;
   application.duration = duration;
   const Time removal = hours(vehicle.removal_after_hours.value);
   if (removal < duration) application.wash_off_after = removal;

@@ -31,9 +31,11 @@ namespace dermasim::simulate {
                                                 Time session_time, const transport::TransportParameters& parameters);
 
 /// One application of a retinoid product: film of `amount_mg_per_cm2` at the product's
-/// strength, washed off after the vehicle's removal time, integrated for `duration`.
+/// strength, washed off after the vehicle's removal time, integrated for `duration`; the
+/// compound's water solubility caps what the film dissolves.
 [[nodiscard]] transport::Application application_of(const regimen::Product& product,
                                                     const regimen::VehicleSpec& vehicle,
+                                                    const transport::Compound& compound,
                                                     const transport::CompoundProperties& properties,
                                                     const transport::TransportParameters& parameters,
                                                     double barrier, Time duration);

@@ -45,12 +45,20 @@ class TransportModels {
     site_ = site_layers_of(*site);
   }
 
+  const transport::Compound& compound(regimen::Active active) {
+    auto found = compounds_.find(active);
+    if (found == compounds_.end()) {
+      const auto* spec = catalogue_.find_active(regimen::active_names.name(active));
+      expects(spec != nullptr && spec->has_physicochemistry, "simulate: the catalogue lacks the retinoid");
+      found = compounds_.emplace(active, compound_of(*spec)).first;
+    }
+    return found->second;
+  }
+
   const transport::CompoundProperties& properties(regimen::Active active) {
     auto found = properties_.find(active);
     if (found == properties_.end()) {
-      const auto* spec = catalogue_.find_active(regimen::active_names.name(active));
-      expects(spec != nullptr && spec->has_physicochemistry, "simulate: the catalogue lacks the retinoid");
-      found = properties_.emplace(active, transport::derive_properties(compound_of(*spec), parameters_.properties)).first;
+      found = properties_.emplace(active, transport::derive_properties(compound(active), parameters_.properties)).first;
     }
     return found->second;
   }
@@ -86,6 +94,7 @@ class TransportModels {
   const transport::TransportParameters& parameters_;
   transport::Fidelity fidelity_;
   transport::SiteLayers site_;
+  std::map<regimen::Active, transport::Compound> compounds_;
   std::map<regimen::Active, transport::CompoundProperties> properties_;
   std::map<std::pair<regimen::Active, long>, std::unique_ptr<transport::TransportModel>> models_;
 };
@@ -162,7 +171,8 @@ SimulationResult simulate_regimen(const regimen::Regimen& regimen, const regimen
     }
     state.time_s = std::max(state.time_s, t.si());
     const auto application = application_of(*product, catalogue.vehicle(product->vehicle),
-                                            models.properties(product->active), parameters.transport,
+                                            models.compound(product->active), models.properties(product->active),
+                                            parameters.transport,
                                             response.barrier(), next - t);
     const auto outcome = model.apply(state, application);
     state.time_s = next.si();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "core/error.hpp"
 #include "transport/axisymmetric_cell.hpp"
@@ -64,6 +65,35 @@ std::vector<OutputTime> output_times(double t0, const Application& application) 
   }
   return merged;
 }
+
+/// A film holding more drug than it can dissolve (MODEL.md §1: the flux is capped by
+/// solubility). The undissolved drug keeps the dissolved part saturated, so the film is a
+/// constant donor at u = u_sat (its saturated concentration over K_v, i.e. the water
+/// solubility) until the drug drawn from it has used up the undissolved excess; from then on
+/// it is an ordinary film. While it lasts, the `supplied` accumulator counts the drawn drug.
+struct SuspendedFilm {
+  double amount = 0.0;             // drug in the film, dissolved and not, at the start (kg/m²)
+  double capacity = 0.0;           // K_v × film thickness (m)
+  double saturation_u = 0.0;       // kg/m³
+  double supplied_at_start = 0.0;  // the supplied accumulator then
+  std::size_t supplied_index = 0;
+
+  [[nodiscard]] double drawn(std::span<const double> y) const { return y[supplied_index] - supplied_at_start; }
+  [[nodiscard]] double excess() const { return amount - capacity * saturation_u; }
+  [[nodiscard]] bool dissolved(std::span<const double> y) const { return drawn(y) >= excess(); }
+  /// The amounts as if the film were a film: it holds what was not drawn, nothing was supplied.
+  void correct(CompartmentAmounts& amounts, std::span<const double> y) const {
+    amounts.vehicle = amount - drawn(y);
+    amounts.supplied -= drawn(y);
+  }
+  /// Turns the state into an ordinary film holding what is left.
+  void to_film(FiniteVolumeSystem& system, std::span<double> y) const {
+    const double left = amount - drawn(y);
+    y[supplied_index] = supplied_at_start;
+    system.set_vehicle(VehicleMode::film, capacity);
+    y[0] = left / capacity;
+  }
+};
 
 }  // namespace
 
@@ -142,6 +172,7 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
   const double t_end = t0 + application.duration.si();
   std::vector<double> y = state.values;
   ApplicationResult result;
+  std::optional<SuspendedFilm> suspended;
 
   // Event: the application. A new film adds to what is left of the last one.
   system.set_barrier(application.barrier);
@@ -156,6 +187,7 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
     state.vehicle_film_m = 0.0;
     system.set_vehicle(VehicleMode::reservoir, 0.0);
     y[0] = application.constant_donor->si() / application.vehicle_partition;
+    if (application.water_solubility) y[0] = std::min(y[0], application.water_solubility->si());  // a saturated donor
   } else {
     expects(application.formulation_dose.si() > 0.0 && application.drug_mass_fraction >= 0.0 &&
                 application.drug_mass_fraction <= 1.0,
@@ -164,8 +196,17 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
                         application.formulation_dose.si() / application.vehicle_density.si();
     const double added = application.drug_mass_fraction * application.formulation_dose.si();
     const double capacity = application.vehicle_partition * film;
-    system.set_vehicle(VehicleMode::film, capacity);
-    y[0] = (previous_vehicle + added) / capacity;
+    const double total = previous_vehicle + added;
+    if (application.water_solubility && total > capacity * application.water_solubility->si()) {
+      suspended = SuspendedFilm{total, capacity, application.water_solubility->si(),
+                                y[system.accumulator_index(Accumulator::supplied)],
+                                system.accumulator_index(Accumulator::supplied)};
+      system.set_vehicle(VehicleMode::reservoir, 0.0);
+      y[0] = application.water_solubility->si();
+    } else {
+      system.set_vehicle(VehicleMode::film, capacity);
+      y[0] = total / capacity;
+    }
     state.vehicle_film_m = film;
     state.applied += added;
     result.applied = added;
@@ -181,7 +222,11 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
     integrator.reinitialize(t, y);
   };
   restart(t0);
-  record(result, t0, y, state.washed_off);
+  const auto record_now = [&](double t) {
+    record(result, t, y, state.washed_off);
+    if (suspended) suspended->correct(result.samples.back().amounts, y);
+  };
+  record_now(t0);
   IntegratorStatistics statistics;
   const auto add_statistics = [&] {
     const auto s = integrator.statistics();
@@ -201,11 +246,34 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
     return k;
   };
   next_event = find_next_event(0);
+  double t_before = t0;
   for (std::size_t k = 0; k < times.size(); ++k) {
     const double t_stop = next_event < times.size() ? times[next_event].time : t_end;
+    const std::vector<double> y_before = suspended ? y : std::vector<double>{};
     integrator.advance(times[k].time, t_stop, y);
+    if (suspended && suspended->dissolved(y)) {
+      // Event: the last undissolved drug has gone into solution — between the two outputs,
+      // where the drawn amount (linear over so short an interval) reaches the excess. Redo
+      // the interval up to then, and go on as an ordinary film.
+      const double drawn_before = suspended->drawn(y_before);
+      const double fraction = (suspended->excess() - drawn_before) / (suspended->drawn(y) - drawn_before);
+      const double t_dissolved = t_before + std::clamp(fraction, 0.0, 1.0) * (times[k].time - t_before);
+      y = y_before;
+      restart(t_before);
+      integrator.advance(t_dissolved, t_dissolved, y);
+      suspended->to_film(system, y);
+      suspended.reset();
+      add_statistics();
+      restart(t_dissolved);
+      integrator.advance(times[k].time, t_stop, y);
+    }
+    t_before = times[k].time;
     if (times[k].is_wash_off) {
       // Event: wash-off removes the film; the skin keeps its drug.
+      if (suspended) {
+        suspended->to_film(system, y);
+        suspended.reset();
+      }
       state.washed_off += system.cells()[0].capacity * y[0];
       y[0] = 0.0;
       system.set_vehicle(VehicleMode::absent, 0.0);
@@ -214,7 +282,7 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
       restart(times[k].time);
       next_event = find_next_event(k + 1);
     }
-    if (times[k].is_sample || times[k].is_wash_off) record(result, times[k].time, y, state.washed_off);
+    if (times[k].is_sample || times[k].is_wash_off) record_now(times[k].time);
     if (times[k].is_profile) {
       DepthProfile profile;
       profile.time = Time::from_si(times[k].time);
@@ -227,6 +295,7 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
     }
   }
   add_statistics();
+  if (suspended) suspended->to_film(system, y);  // the next application adds to this film
 
   result.final_amounts = system.amounts(y);
   result.washed_off = state.washed_off - washed_before;

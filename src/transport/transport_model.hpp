@@ -45,12 +45,16 @@ struct SolverOptions {
 
 /// One application. A finite dose is a well-mixed film of thickness dose/density holding
 /// drug_mass_fraction × dose; an infinite dose keeps the vehicle concentration constant.
+/// The solubility in the vehicle is K_v × the water solubility (partitioning at saturation).
 struct Application {
   double vehicle_partition = 1.0;                                 // K_v, vehicle/water
   Density vehicle_density = 1.0 * units::gram_per_cubic_centimetre;
   MassPerArea formulation_dose;                                   // finite dose
   double drug_mass_fraction = 0.0;                                // finite dose
   std::optional<Concentration> constant_donor;                    // infinite dose
+  // Caps the vehicle (MODEL.md §1): drug beyond K_v × this in the vehicle stays undissolved
+  // and keeps the vehicle saturated, u = this, until it has dissolved. Absent: no cap.
+  std::optional<Concentration> water_solubility;
   Time duration;
   std::optional<Time> wash_off_after;                             // from the start
   double barrier = 1.0;                                           // SC barrier state, [0.05, 1]
