@@ -65,7 +65,7 @@ PopulationSummary summarize_population(const regimen::Person& person, const Popu
   for (const auto& output : output_samples(person, run.people)) {
     auto& list = output.kind == OutputKind::outcome ? summary.outcomes : summary.safety;
     list.push_back({output.name, summarize(output.values)});
-    if (run.people.size() >= 2)
+    if (run.people.size() >= 2)  // both measures need a spread; one person has none
       summary.sensitivity.push_back({output.name, rank_sensitivity(names, run.design.columns, output.values)});
   }
   return summary;

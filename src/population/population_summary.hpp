@@ -1,7 +1,8 @@
 #pragma once
 // What a population run tells a user (MODEL.md §5; FILES.md population.json): percentiles
 // and mean of each outcome and safety figure, the probability of each adverse event, and
-// which sampled parameters drive each figure (rank_sensitivity.hpp).
+// which sampled parameters drive each figure (rank_sensitivity.hpp: first-order Sobol index
+// from the given samples, with Spearman's rank correlation for the direction).
 
 #include <cstdint>
 #include <string>
@@ -45,7 +46,7 @@ struct NamedSummary {
 
 struct OutputSensitivity {
   std::string output;
-  std::vector<SensitivityEntry> ranking;  // largest |index| first
+  std::vector<SensitivityEntry> ranking;  // largest first-order index first
 };
 
 struct PopulationSummary {

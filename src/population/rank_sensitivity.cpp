@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "core/error.hpp"
+#include "population/sobol_given_data.hpp"
 
 namespace dermasim::population {
 
@@ -47,12 +48,13 @@ std::vector<SensitivityEntry> rank_sensitivity(const std::vector<std::string>& n
                                                std::span<const double> output) {
   expects(names.size() == columns.size(), "rank_sensitivity: one name per column");
   std::vector<SensitivityEntry> ranking;
-  for (std::size_t index = 0; index < names.size(); ++index)
-    ranking.push_back({names[index], rank_correlation(columns[index], output)});
+  for (std::size_t column = 0; column < names.size(); ++column)
+    ranking.push_back(
+        {names[column], first_order_index(columns[column], output), rank_correlation(columns[column], output)});
+  // Ranked by the share of variance, not by |rank correlation|: a parameter whose effect rises
+  // and falls has a rank correlation near 0 but may still explain most of the spread.
   std::ranges::sort(ranking, [](const SensitivityEntry& a, const SensitivityEntry& b) {
-    const double magnitude_a = std::fabs(a.index);
-    const double magnitude_b = std::fabs(b.index);
-    return magnitude_a != magnitude_b ? magnitude_a > magnitude_b : a.parameter < b.parameter;
+    return a.index != b.index ? a.index > b.index : a.parameter < b.parameter;
   });
   return ranking;
 }

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include "population/percentile_summary.hpp"
+#include "population/sobol_given_data.hpp"
 #include "report/findings_report.hpp"
 #include "report/svg_chart.hpp"
 
@@ -15,15 +17,21 @@ namespace dermasim::report {
 namespace {
 
 constexpr const char* sensitivity_method =
-    "Spearman rank correlation between each sampled parameter and the figure, from the same Latin hypercube "
-    "samples; ranked by magnitude, the sign gives the direction";
+    "index: first-order Sobol index, the share of the figure's variance that the parameter explains on its own "
+    "(0 to 1), estimated from the same Latin hypercube samples as the percentiles (no extra runs) by the "
+    "bias-adjusted correlation ratio over round(sqrt(n)) (2 to 50) equal-count bins of the parameter "
+    "(Plischke, Borgonovo and Smith 2013); ranked by it. First order only: effects through interactions are not "
+    "counted. "
+    "rank_correlation: Spearman's rank correlation (-1 to 1), whose sign gives the direction of a monotone effect; "
+    "near 0 beside a large index, the effect rises and falls within the range";
 
 constexpr const char* style =
     "body{font-family:system-ui,sans-serif;max-width:780px;margin:2em auto;color:#222;line-height:1.4}"
     "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}table{border-collapse:collapse}"
     "td,th{border-bottom:1px solid #ddd;padding:3px 10px;text-align:left}td.n{text-align:right}"
     ".notice{background:#fff4e5;border-left:4px solid #e69500;padding:.6em 1em}"
-    ".banner{background:#fde8e8;border-left:4px solid #c0392b;padding:.6em 1em;font-weight:bold}";
+    ".banner{background:#fde8e8;border-left:4px solid #c0392b;padding:.6em 1em;font-weight:bold}"
+    ".bar{display:inline-block;height:.8em;background:#5b8db8}tr.noise td{color:#999}tr.noise .bar{background:#ccc}";
 
 /// Rounds for output so that files are stable and readable (the model is not that precise).
 double rounded(double value, int digits = 4) {
@@ -54,9 +62,30 @@ std::vector<std::pair<std::string, std::string>> adverse_event_rows(const popula
 
 std::string top_drivers(const std::vector<population::SensitivityEntry>& ranking, std::size_t count) {
   std::string text;
-  for (std::size_t index = 0; index < std::min(count, ranking.size()); ++index)
-    text += fmt::format("{}{} ({:+.2f})", index == 0 ? "" : ", ", ranking[index].parameter, ranking[index].index);
+  for (std::size_t place = 0; place < std::min(count, ranking.size()); ++place)
+    text += fmt::format("{}{} (S {:.2f}, rho {:+.2f})", place == 0 ? "" : ", ", ranking[place].parameter,
+                        ranking[place].index, ranking[place].rank_correlation);
   return text;
+}
+
+/// The index below which a driver is indistinguishable from sampling noise; 1 (nothing stands
+/// out) for fewer than 3 people.
+double noise_level(const population::PopulationSummary& summary) {
+  return summary.n_people < 3 ? 1.0 : population::sensitivity_noise_level(static_cast<std::size_t>(summary.n_people));
+}
+
+/// What a reader needs to judge the indices: the noise level (`marker` says how the page shows
+/// it), and a warning when the population is too small for the order to be stable.
+std::string sensitivity_caveat(const population::PopulationSummary& summary, std::string_view marker = "") {
+  constexpr int stable_ranking_people = 100;
+  if (summary.n_people < 3) return "Too few people to tell drivers from noise.";
+  std::string caveat = fmt::format("With {} people, indices below {:.2f}{} are within sampling noise; about 1 in 100 "
+                                   "parameters without effect exceeds that level by chance.",
+                                   summary.n_people, noise_level(summary), marker);
+  if (summary.n_people < stable_ranking_people)
+    caveat += fmt::format(" With fewer than {} people the order of the drivers is not stable; use --n {} or more.",
+                          stable_ranking_people, stable_ranking_people);
+  return caveat;
 }
 
 std::string header_line(const PopulationContext& context, const population::PopulationSummary& summary) {
@@ -72,7 +101,10 @@ nlohmann::json population_json(const PopulationContext& context, const populatio
   nlohmann::json sensitivity = nlohmann::json::object();
   for (const auto& [output, ranking] : summary.sensitivity) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& entry : ranking) list.push_back({{"parameter", entry.parameter}, {"index", rounded(entry.index, 3)}});
+    for (const auto& entry : ranking)
+      list.push_back({{"parameter", entry.parameter},
+                      {"index", rounded(entry.index, 3)},
+                      {"rank_correlation", rounded(entry.rank_correlation, 3)}});
     sensitivity[output] = std::move(list);
   }
   nlohmann::json parameters = nlohmann::json::array();
@@ -174,11 +206,31 @@ std::string population_html(const PopulationContext& context, const population::
   html += "</table>\n<h2>Distributions</h2>\n";
   for (const auto& output : samples) html += histogram_svg(output.name, output.values);
 
-  html += fmt::format("<h2>What drives each figure</h2>\n<p>{}. Top five per figure; population.json lists every "
-                      "parameter.</p>\n<table><tr><th>figure</th><th>drivers</th></tr>\n", html_escape(sensitivity_method));
-  for (const auto& [output, ranking] : summary.sensitivity)
-    html += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", html_escape(output), html_escape(top_drivers(ranking, 5)));
-  html += "</table>\n<h2>Sampled parameters</h2>\n<table><tr><th>parameter</th><th>catalogue value</th><th>range</th>"
+  if (!summary.sensitivity.empty()) {
+    html += fmt::format(
+        "<h2>What drives each figure</h2>\n<p><em>S</em> is the first-order Sobol index: the share of the figure's "
+        "spread that the parameter explains on its own (0 to 1), from the same samples as the percentiles. "
+        "<em>&rho;</em> is Spearman's rank correlation: its sign says whether the figure rises (+) or falls (&minus;) "
+        "with the parameter; near 0 beside a large <em>S</em>, the effect rises and falls within the range. {} "
+        "Top five per figure; population.json lists every parameter.</p>\n"
+        "<table><tr><th>figure</th><th>parameter</th><th><em>S</em></th><th></th><th><em>&rho;</em></th></tr>\n",
+        html_escape(sensitivity_caveat(summary, " (grey)")));
+    const double level = noise_level(summary);
+    for (const auto& [output, ranking] : summary.sensitivity) {
+      const std::size_t shown = std::min<std::size_t>(5, ranking.size());
+      for (std::size_t place = 0; place < shown; ++place) {
+        const auto& entry = ranking[place];
+        const std::string figure =
+            place == 0 ? fmt::format("<td rowspan=\"{}\">{}</td>", shown, html_escape(output)) : std::string{};
+        html += fmt::format("<tr{}>{}<td>{}</td><td class=\"n\">{:.2f}</td><td><span class=\"bar\" "
+                            "style=\"width:{:.0f}px\"></span></td><td class=\"n\">{:+.2f}</td></tr>\n",
+                            entry.index < level ? " class=\"noise\"" : "", figure, html_escape(entry.parameter),
+                            entry.index, 120.0 * entry.index, entry.rank_correlation);
+      }
+    }
+    html += "</table>\n";
+  }
+  html += "<h2>Sampled parameters</h2>\n<table><tr><th>parameter</th><th>catalogue value</th><th>range</th>"
           "<th>scale</th></tr>\n";
   for (const auto& parameter : summary.parameters)
     html += fmt::format("<tr><td>{}</td><td class=\"n\">{:g}</td><td>{:g} – {:g}</td><td>{}</td></tr>\n",
@@ -213,9 +265,11 @@ std::string population_text(const PopulationContext& context, const population::
   text += "\nAdverse events (share of the population)\n";
   for (const auto& row : adverse_event_rows(summary.adverse_events)) text += "  " + row.second + "\n";
   if (!summary.sensitivity.empty()) {
-    text += "\nMain drivers (Spearman rank correlation; top 3)\n";
+    text += "\nMain drivers (top 3; S = first-order Sobol index, the share of the spread explained alone;\n"
+            "rho = Spearman rank correlation, the direction)\n";
     for (const auto& [output, ranking] : summary.sensitivity)
       text += fmt::format("  {}: {}\n", output, top_drivers(ranking, 3));
+    text += fmt::format("  {}\n", sensitivity_caveat(summary));
   }
   if (!summary.not_sampled.empty())
     text += fmt::format("\nCarry a range but are not sampled yet: {}\n", fmt::join(summary.not_sampled, ", "));

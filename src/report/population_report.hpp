@@ -25,14 +25,16 @@ struct PopulationContext {
 };
 
 /// population.json: n, seed, outcomes, safety ({name: {p5, p25, p50, p75, p95, mean}}),
-/// adverse_event_probability, sensitivity ({output: [{parameter, index}]}, largest |index|
-/// first), plus scenario, days, fidelity, forced, sensitivity_method, parameters,
-/// not_sampled, findings and notice. Values rounded to 4 significant digits.
+/// adverse_event_probability, sensitivity ({output: [{parameter, index, rank_correlation}]},
+/// largest first-order Sobol index first; rank_correlation is Spearman's, for the direction),
+/// plus scenario, days, fidelity, forced, sensitivity_method, parameters, not_sampled,
+/// findings and notice. Values rounded to 4 significant digits, sensitivities to 3.
 [[nodiscard]] nlohmann::json population_json(const PopulationContext& context,
                                              const population::PopulationSummary& summary);
 
 /// The self-contained HTML page: tables, one histogram per figure (p5, p50, p95 marked),
-/// adverse events, the top drivers of each figure, the sampled parameters.
+/// adverse events, the top drivers of each figure (index as a bar, rank correlation), the
+/// sampled parameters.
 [[nodiscard]] std::string population_html(const PopulationContext& context,
                                           const population::PopulationSummary& summary,
                                           const std::vector<population::OutputSamples>& samples);

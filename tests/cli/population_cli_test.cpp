@@ -57,11 +57,22 @@ TEST(PopulationCommand, PrintsThePopulationJsonContractAndWritesBothFiles) {
   }
   const auto& ranking = document.at("sensitivity").at("peak_erythema");
   ASSERT_FALSE(ranking.empty());
-  EXPECT_TRUE(ranking[0].contains("parameter"));
-  EXPECT_GE(std::abs(ranking[0].at("index").get<double>()), std::abs(ranking.back().at("index").get<double>()));
+  for (const auto& entry : ranking) {
+    EXPECT_TRUE(entry.contains("parameter"));
+    const double index = entry.at("index");  // first-order Sobol index
+    const double rank_correlation = entry.at("rank_correlation");
+    EXPECT_GE(index, 0.0);
+    EXPECT_LE(index, 1.0);
+    EXPECT_GE(rank_correlation, -1.0);
+    EXPECT_LE(rank_correlation, 1.0);
+  }
+  for (std::size_t place = 1; place < ranking.size(); ++place)
+    EXPECT_GE(ranking[place - 1].at("index").get<double>(), ranking[place].at("index").get<double>()) << place;
+  EXPECT_NE(document.at("sensitivity_method").get<std::string>().find("Sobol"), std::string::npos);
   EXPECT_EQ(read_text(out / "population.json"), result.out);
   const auto html = read_text(out / "population.html");
   EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("first-order Sobol index"), std::string::npos);
   EXPECT_NE(html.find("consult a dermatologist"), std::string::npos);
   std::filesystem::remove_all(out);
 }
@@ -91,6 +102,8 @@ TEST(PopulationCommand, PrintsPercentilesAdverseEventsAndDriversWithoutAProgress
   EXPECT_NE(result.out.find("4 people (seed 1)"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("Adverse events"), std::string::npos);
   EXPECT_NE(result.out.find("Main drivers"), std::string::npos);
+  EXPECT_NE(result.out.find("rho"), std::string::npos);  // the direction beside each index
+  EXPECT_NE(result.out.find("not stable"), std::string::npos);  // 4 people are far too few to rank
   EXPECT_NE(result.out.find("consult a dermatologist"), std::string::npos);
   EXPECT_EQ(result.err, "");  // stderr is a file here, so no progress bar
   std::filesystem::remove_all(out);

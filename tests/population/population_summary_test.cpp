@@ -71,8 +71,11 @@ TEST(PopulationSummary, SummarizesAndRanksAConstructedRun) {
   EXPECT_NEAR(summary.adverse_events.peak_erythema_ge_3, 0.2, 1e-12);  // only 4 × 0.9
   ASSERT_EQ(summary.sensitivity.size(), 6U);
   EXPECT_EQ(summary.sensitivity[0].output, "collagen_change_percent");
-  EXPECT_EQ(summary.sensitivity[0].ranking[0].parameter, "b");
-  EXPECT_NEAR(summary.sensitivity[0].ranking[0].index, -1.0, 1e-12);
+  const auto& collagen_driver = summary.sensitivity[0].ranking[0];
+  EXPECT_EQ(collagen_driver.parameter, "b");
+  // 5 people in 2 bins of b, {0.1, 0.2} and {0.4, 0.6, 0.8}: SS_within = 0.5 + 8 of SS_total = 32.8.
+  EXPECT_NEAR(collagen_driver.index, 1.0 - (8.5 / 3.0) / (32.8 / 4.0), 1e-12);
+  EXPECT_NEAR(collagen_driver.rank_correlation, -1.0, 1e-12);  // collagen falls as b rises
   EXPECT_EQ(summary.sensitivity[1].ranking[0].parameter, "a");
 }
 
