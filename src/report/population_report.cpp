@@ -79,7 +79,7 @@ double noise_level(const population::PopulationSummary& summary) {
 std::string sensitivity_caveat(const population::PopulationSummary& summary, std::string_view marker = "") {
   constexpr int stable_ranking_people = 100;
   if (summary.n_people < 3) return "Too few people to tell drivers from noise.";
-  std::string caveat = fmt::format("With {} people, indices below {:.2f}{} are within sampling noise; about 1 in 100 "
+  std::string caveat = fmt::format("With {} people, indices below {:.2g}{} are within sampling noise; about 1 in 100 "
                                    "parameters without effect exceeds that level by chance.",
                                    summary.n_people, noise_level(summary), marker);
   if (summary.n_people < stable_ranking_people)
