@@ -24,6 +24,7 @@ test: build
 	bash scripts/fuzz-smoke.sh
 
 bench: build
+	bash scripts/install-deps.sh --bench
 	bash scripts/run-benchmarks.sh $(BUILD)
 
 clean:

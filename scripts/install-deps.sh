@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package that dermasim's build, tests and benchmarks need.
+# Installs every Debian package that dermasim's build, tests and benchmarks need
+# (with --bench, the benchmark peers too).
 # Idempotent: packages already present are skipped, so `make run` / `make test` may call it
 # every time. Needs root (or sudo) only when something is missing.
 set -euo pipefail
@@ -12,6 +13,9 @@ packages=(
   clang-16 libclang-rt-16-dev
   openmpi-bin libopenmpi-dev
 )
+# `--bench`: also the benchmark peers (bench/peers/): FEniCSx/dolfinx for Debian's own
+# interpreter /usr/bin/python3 (SciPy is above).
+if [ "${1:-}" = "--bench" ]; then packages+=(python3-dolfinx); fi
 
 missing=()
 for package in "${packages[@]}"; do
