@@ -155,7 +155,8 @@ void Bdf2Integrator::reinitialize(double t0, std::span<const double> y0) {
 }
 
 void Bdf2Integrator::refresh_operator(double t) {
-  std::vector<double> values(system_.jacobian_pattern().n_nonzeros());
+  auto& values = candidate_values_;  // a member: healing channels refresh every step
+  values.resize(system_.jacobian_pattern().n_nonzeros());
   system_.jacobian(t, values);
   // Events (wash-off, a new barrier) and healing channels change the operator. A change
   // smaller than 1e-3 of the largest entry of its row keeps the factorizations: it shifts
@@ -173,7 +174,7 @@ void Bdf2Integrator::refresh_operator(double t) {
   }
   if (changed) {
     ++operator_version_;
-    jacobian_values_ = std::move(values);
+    std::swap(jacobian_values_, values);
   }
 }
 

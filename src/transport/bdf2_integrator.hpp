@@ -68,7 +68,7 @@ class Bdf2Integrator final : public TimeIntegrator {
   std::array<std::unique_ptr<ModeStructure>, 3> structures_;  // per VehicleMode
   long operator_version_ = 0;  // counts operator changes; factorizations carry theirs
   long use_counter_ = 0;
-  std::vector<double> current_, previous_, jacobian_values_, history_, next_;
+  std::vector<double> current_, previous_, jacobian_values_, candidate_values_, history_, next_;
   double time_ = 0.0;
   double last_step_ = 0.0;   // 0 before the first step
   std::size_t steps_since_start_ = 0;
