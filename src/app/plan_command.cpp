@@ -1,7 +1,7 @@
 #include "app/plan_command.hpp"
 
 #include <chrono>
-#include <cmath>
+#include <memory>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -18,6 +18,7 @@
 #include "report/plan_calendar.hpp"
 #include "report/plan_report.hpp"
 #include "report/simulation_summary.hpp"
+#include "simulate/outcome_figures.hpp"
 #include "simulate/regimen_simulation.hpp"
 
 namespace dermasim::app {
@@ -25,23 +26,6 @@ namespace dermasim::app {
 namespace {
 
 Date today() { return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()); }
-
-/// Relative difference of every outcome and safety figure between the fast and full runs.
-std::map<std::string, double> fast_vs_full(const regimen::Person& person, const response::ResponseOutcomes& fast,
-                                           const response::ResponseOutcomes& full) {
-  std::map<std::string, double> differences;
-  auto compare = [&](const nlohmann::json& fast_json, const nlohmann::json& full_json) {
-    for (const auto& [key, value] : fast_json.items()) {
-      const double a = value.get<double>();
-      const double b = full_json.at(key).get<double>();
-      const double scale = std::max({std::fabs(a), std::fabs(b), 1e-9});
-      differences[key] = std::round(1e4 * std::fabs(a - b) / scale) / 1e4;
-    }
-  };
-  compare(report::outcomes_json(person, fast), report::outcomes_json(person, full));
-  compare(report::safety_json(fast), report::safety_json(full));
-  return differences;
-}
 
 }  // namespace
 
@@ -75,7 +59,9 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   const auto response_catalogue = io::load_response_catalogue(data);
   const simulate::ModelParameters parameters{transport_catalogue.parameters, response_catalogue.parameters};
   const plan::Evaluator evaluator = [&](const regimen::Regimen& regimen) {
-    return plan::Evaluation{simulate::simulate_regimen(regimen, catalogue, parameters, transport::Fidelity::fast).outcomes};
+    auto simulation = std::make_shared<const simulate::SimulationResult>(
+        simulate::simulate_regimen(regimen, catalogue, parameters, transport::Fidelity::fast));
+    return plan::Evaluation{simulation->outcomes, simulation};
   };
 
   const auto search_started = std::chrono::steady_clock::now();
@@ -101,14 +87,16 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
     return exit_unsafe;
   }
   const auto& result = *outcome.plan;
-  const auto fast = simulate::simulate_regimen(result.chosen.regimen, catalogue, parameters, transport::Fidelity::fast);
+  // The search kept the chosen plan's fast simulation (the median person's, under --robust).
+  const simulate::SimulationResult& fast = *result.chosen.simulation;
   std::map<std::string, double> differences;
   double full_seconds = 0.0;
   if (!options.skip_full) {
     const auto full_started = std::chrono::steady_clock::now();
     const auto full = simulate::simulate_regimen(result.chosen.regimen, catalogue, parameters, transport::Fidelity::full);
     full_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - full_started).count();
-    differences = fast_vs_full(profile.person, fast.outcomes, full.outcomes);
+    differences = simulate::relative_differences(simulate::outcome_figures(profile.person, fast.outcomes),
+                                                 simulate::outcome_figures(profile.person, full.outcomes));
   }
 
   const report::PlanReportInput input{profile, result, fast, differences};

@@ -45,7 +45,7 @@ Regimen build_regimen(const Profile& profile, const CandidateDesign& design, Dat
   };
 
   // The retinoid ramp: the lowest strength at the start frequency, then nightly, then each
-  // higher strength nightly, `step_days` per step (the strength-ramp rule's 4 weeks at least).
+  // higher strength nightly, `step_days` per step (the search space keeps it at least the strength-ramp rule's days).
   std::vector<std::string> retinoid_ids;
   const auto ladder = strength_ladder(design.retinoid, profile.goals.max_strength_percent);
   if (design.retinoid != RetinoidChoice::none && !ladder.empty()) {
@@ -84,7 +84,7 @@ Regimen build_regimen(const Profile& profile, const CandidateDesign& design, Dat
       // `resume_days` after (FILES.md day counting: evening products).
       const Date from = std::max(start, session.date - Days{design.washout_days - 1});
       const Date until = std::min(end, session.date + Days{design.resume_days - 1});
-      regimen.pauses.push_back(Pause{retinoid_ids, from, until});
+      if (from <= until) regimen.pauses.push_back(Pause{retinoid_ids, from, until});
     }
   }
   return regimen;

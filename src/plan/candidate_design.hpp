@@ -15,14 +15,15 @@ namespace dermasim::plan {
 struct CandidateDesign {
   regimen::RetinoidChoice retinoid = regimen::RetinoidChoice::none;
   regimen::Schedule start_schedule = regimen::Schedule::every_other_night;
-  int step_days = 28;                 // days on each step of the ramp
+  // The intervals start at 0: the search space sets each from the rules table.
+  int step_days = 0;                  // days on each step of the ramp
   int strength_steps = 1;             // how many rungs of the strength ladder to climb to
   int n_sessions = 0;
-  double needle_mm = 0.5;
-  int first_session_day = 28;         // days after the start
-  int spacing_days = 28;
-  int washout_days = 7;               // last retinoid application → session
-  int resume_days = 3;                // session → first retinoid application
+  double needle_mm = 0.0;             // 0 when there are no sessions
+  int first_session_day = 0;          // days after the start
+  int spacing_days = 0;
+  int washout_days = 0;               // last retinoid application → session
+  int resume_days = 0;                // session → first retinoid application
 
   friend auto operator<=>(const CandidateDesign&, const CandidateDesign&) = default;
 };

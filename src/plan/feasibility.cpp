@@ -4,15 +4,11 @@
 
 namespace dermasim::plan {
 
-bool is_person_level_warning(const std::string& rule_id) {
-  return rule_id == "keloid-history" || rule_id == "herpes-history" || rule_id == "bleeding-risk";
-}
-
-std::optional<regimen::Finding> blocking_finding(const regimen::Profile& profile,
+std::optional<regimen::Finding> blocking_finding(const regimen::Profile& profile, const regimen::RuleTable& rules,
                                                  const std::vector<regimen::Finding>& findings) {
   for (const auto& finding : findings) {
     if (finding.severity == regimen::Severity::error) return finding;
-    if (!profile.goals.accepts(finding.rule) && !is_person_level_warning(finding.rule)) return finding;
+    if (!profile.goals.accepts(finding.rule) && !rules.is_person_level_warning(finding.rule)) return finding;
   }
   return std::nullopt;
 }

@@ -12,6 +12,7 @@
 #include "plan/evaluation.hpp"
 #include "regimen/finding.hpp"
 #include "regimen/profile.hpp"
+#include "regimen/rule_table.hpp"
 
 namespace dermasim::plan {
 
@@ -20,12 +21,11 @@ namespace dermasim::plan {
 /// patients after micro-needling): plans may not predict more than that series observed.
 inline constexpr double max_pih_risk_darker_types = 0.14;
 
-/// Rules whose warnings fire for every possible session of the person, so they stay in the
-/// plan with their precaution instead of forbidding sessions.
-[[nodiscard]] bool is_person_level_warning(const std::string& rule_id);
-
-/// The first rule finding that makes the regimen inadmissible, if any.
+/// The first rule finding that makes the regimen inadmissible, if any: an error, or a warning
+/// the profile does not accept and that is not a person-level precaution
+/// (RuleTable::is_person_level_warning), which stays in the plan instead.
 [[nodiscard]] std::optional<regimen::Finding> blocking_finding(const regimen::Profile& profile,
+                                                               const regimen::RuleTable& rules,
                                                                const std::vector<regimen::Finding>& findings);
 
 /// A limit the predictions break: its name (e.g. "max_erythema"), the limit and the value.

@@ -14,7 +14,7 @@ namespace dermasim::regimen::detail {
 namespace {
 
 /// One finding per product of `active` that is applied at all, spanning its first to last use.
-void check_retinoid_use(const CheckContext& context, const Rule& rule, Active active,
+void check_retinoid_use(const CheckContext& context, const RuleText& rule, Active active,
                         std::string_view state, std::vector<Finding>& findings) {
   std::map<std::size_t, std::pair<Date, Date>> span;  // product index -> first, last application
   for (const Application& application : context.applications) {
@@ -34,18 +34,15 @@ void check_retinoid_use(const CheckContext& context, const Rule& rule, Active ac
 }
 
 /// The person's conditions that the rule lists, by name.
-std::vector<std::string> listed_conditions(const CheckContext& context, const Rule& rule) {
-  std::vector<std::string> present;
-  for (const std::string& name : rule.list("conditions")) {
-    const auto condition = condition_names.parse(name);
-    if (condition && context.regimen.person.has(*condition)) present.push_back(name);
-  }
+std::vector<std::string_view> listed_conditions(const CheckContext& context, const ConditionRule& rule) {
+  std::vector<std::string_view> present;
+  for (const Condition condition : rule.conditions)
+    if (context.regimen.person.has(condition)) present.push_back(condition_names.name(condition));
   return present;
 }
 
-void check_session_conditions(const CheckContext& context, std::string_view rule_id,
+void check_session_conditions(const CheckContext& context, const ConditionRule& rule,
                               std::vector<Finding>& findings) {
-  const Rule& rule = context.rules.rule(rule_id);
   const auto present = listed_conditions(context, rule);
   if (present.empty()) return;
   for (const Session& session : context.regimen.sessions)
@@ -60,20 +57,22 @@ void check_person(const CheckContext& context, std::vector<Finding>& findings) {
   const Person& person = context.regimen.person;
   if (person.pregnant) {
     for (const Active active : {Active::tretinoin, Active::retinol})
-      check_retinoid_use(context, context.rules.rule("pregnancy-retinoid"), active, "pregnant", findings);
-    const Rule& rule = context.rules.rule("pregnancy-session");
+      check_retinoid_use(context, context.rules.pregnancy_retinoid, active, "pregnant", findings);
+    const RuleText& rule = context.rules.pregnancy_session;
     for (const Session& session : context.regimen.sessions)
       findings.push_back(make_finding(rule, session.date, session.subject(),
                                       fmt::format("A session on {} while pregnant.", iso(session.date))));
   }
   if (person.breastfeeding) {
-    check_retinoid_use(context, context.rules.rule("breastfeeding-tretinoin"), Active::tretinoin,
+    check_retinoid_use(context, context.rules.breastfeeding_tretinoin, Active::tretinoin,
                        "breastfeeding", findings);
-    check_retinoid_use(context, context.rules.rule("breastfeeding-retinol"), Active::retinol,
+    check_retinoid_use(context, context.rules.breastfeeding_retinol, Active::retinol,
                        "breastfeeding", findings);
   }
-  for (const auto* rule_id : {"session-contraindication", "keloid-history", "herpes-history", "bleeding-risk"})
-    check_session_conditions(context, rule_id, findings);
+  const RuleTable& rules = context.rules;
+  for (const ConditionRule* rule :
+       {&rules.session_contraindication, &rules.keloid_history, &rules.herpes_history, &rules.bleeding_risk})
+    check_session_conditions(context, *rule, findings);
 }
 
 }  // namespace dermasim::regimen::detail

@@ -13,23 +13,19 @@ namespace dermasim::regimen::detail {
 
 namespace {
 
-bool lists_active(const Rule& rule, std::string_view list, Active active) {
-  return std::ranges::find(rule.list(list), active_names.name(active)) != rule.list(list).end();
-}
-
 void check_into_channels(const CheckContext& context, std::vector<Finding>& findings) {
-  const Rule& rule = context.rules.rule("into-channels");
+  const IntoChannelsRule& rule = context.rules.into_channels;
   for (const Session& session : context.regimen.sessions) {
     for (const Application& application : context.applications) {
       if (application.date != session.date) continue;
       const Product& product = context.product_of(application);
-      if (application.moment == Moment::session && lists_active(rule, "after_actives", product.active)) {
+      if (application.moment == Moment::session && rule.forbids_after_session(product.active)) {
         findings.push_back(make_finding(
             rule, session.date, product.id,
             fmt::format("{} is applied right after the {} mm session on {}, into open channels.",
                         describe(product), mm(session.needle_mm), iso(session.date))));
       } else if (application.moment != Moment::session &&
-                 lists_active(rule, "same_day_actives", product.active)) {
+                 rule.forbids_on_session_day(product.active)) {
         findings.push_back(make_finding(
             rule, session.date, product.id,
             fmt::format("{} is applied on {} (the {}), the day of a {} mm session.",
@@ -42,8 +38,8 @@ void check_into_channels(const CheckContext& context, std::vector<Finding>& find
 }
 
 void check_strength_ramp(const CheckContext& context, std::vector<Finding>& findings) {
-  const Rule& rule = context.rules.rule("strength-ramp");
-  const int min_days = static_cast<int>(rule.number("min_days"));
+  const DaysRule& rule = context.rules.strength_ramp;
+  const int min_days = rule.days;
   for (const Active active : {Active::tretinoin, Active::retinol}) {
     std::vector<const Product*> course;
     for (const Product& product : context.regimen.products)
@@ -96,13 +92,13 @@ std::set<Date> days_needing_sunscreen(const CheckContext& context, int days_afte
 }
 
 void check_sunscreen(const CheckContext& context, std::vector<Finding>& findings) {
-  const Rule& rule = context.rules.rule("sunscreen");
+  const DaysRule& rule = context.rules.sunscreen;
   std::set<Date> protected_days;
   for (const Application& application : context.applications)
     if (context.product_of(application).active == Active::sunscreen)
       protected_days.insert(application.date);
   std::vector<Date> unprotected;
-  for (const Date day : days_needing_sunscreen(context, static_cast<int>(rule.number("days_after_session"))))
+  for (const Date day : days_needing_sunscreen(context, rule.days))
     if (!protected_days.contains(day)) unprotected.push_back(day);
 
   // Consecutive unprotected days merge into one finding (FILES.md).

@@ -43,9 +43,8 @@ void check_washout(const CheckContext& context, const Session& session, Active a
   if (!last) return;
   const Product& product = context.product_of(*last);
   const int days_before = days_between(last->date, session.date);
-  const Rule& washout = context.rules.rule(active == Active::tretinoin ? "tretinoin-washout"
-                                                                        : "retinol-washout");
-  const int min_days = static_cast<int>(washout.number("min_days"));
+  const WashoutRule& washout = context.rules.washout_rule(active);
+  const int min_days = washout.min_days;
   auto details = [&](int required) {
     return fmt::format("{} is last applied on {}, {} before the {} mm session on {}; stop it at "
                        "least {} before.",
@@ -57,8 +56,8 @@ void check_washout(const CheckContext& context, const Session& session, Active a
     return;
   }
   if (active != Active::tretinoin) return;
-  const Rule& short_washout = context.rules.rule("tretinoin-washout-short");
-  const int recommended = static_cast<int>(short_washout.number("recommended_days"));
+  const RecommendedWashoutRule& short_washout = context.rules.tretinoin_washout_short;
+  const int recommended = short_washout.recommended_days;
   if (days_before < recommended)
     findings.push_back(make_finding(short_washout, last->date, product.id, details(recommended)));
 }
@@ -74,15 +73,15 @@ void check_resume(const CheckContext& context, const Session& session, Active ac
                        describe(product), iso(first->date), day_count(days_after),
                        mm(session.needle_mm), iso(session.date), day_count(required));
   };
-  const Rule& resume = context.rules.rule("retinoid-resume");
-  const int min_days = static_cast<int>(resume.number("min_days"));
+  const ResumeRule& resume = context.rules.retinoid_resume;
+  const int min_days = resume.min_days;
   if (days_after < min_days) {
     findings.push_back(make_finding(resume, first->date, product.id, details(min_days)));
     return;
   }
-  const Rule& deep = context.rules.rule("retinoid-resume-deep");
-  const int deep_min_days = static_cast<int>(deep.number("min_days"));
-  if (session.needle_mm >= deep.number("min_needle_mm") && days_after < deep_min_days)
+  const ResumeRule& deep = context.rules.retinoid_resume_deep;
+  const int deep_min_days = deep.min_days;
+  if (session.needle_mm >= deep.min_needle_mm && days_after < deep_min_days)
     findings.push_back(make_finding(deep, first->date, product.id, details(deep_min_days)));
 }
 

@@ -12,7 +12,7 @@ namespace dermasim::regimen::detail {
 namespace {
 
 void check_spacing(const CheckContext& context, std::vector<Finding>& findings) {
-  const Rule& rule = context.rules.rule("session-spacing");
+  const SessionSpacingRule& rule = context.rules.session_spacing;
   std::vector<const Session*> sessions;
   for (const Session& session : context.regimen.sessions) sessions.push_back(&session);
   std::ranges::sort(sessions, {}, &Session::date);
@@ -21,9 +21,7 @@ void check_spacing(const CheckContext& context, std::vector<Finding>& findings) 
     const Session& next = *sessions[index];
     // Ranges are half-open and spacing uses the deeper of the two sessions (FILES.md).
     const double deeper_mm = std::max(before.needle_mm, next.needle_mm);
-    const double min_days = deeper_mm >= rule.number("deep_from_mm")     ? rule.number("deep_min_days")
-                            : deeper_mm >= rule.number("medium_from_mm") ? rule.number("medium_min_days")
-                                                                         : rule.number("shallow_min_days");
+    const int min_days = rule.min_days_for(deeper_mm);
     const int gap = days_between(before.date, next.date);
     if (gap >= min_days) continue;
     findings.push_back(make_finding(
@@ -31,14 +29,14 @@ void check_spacing(const CheckContext& context, std::vector<Finding>& findings) 
         fmt::format("The {} mm session on {} comes {} after the {} mm session on {}; at "
                     "{} mm allow at least {} between sessions.",
                     mm(next.needle_mm), iso(next.date), day_count(gap), mm(before.needle_mm),
-                    iso(before.date), mm(deeper_mm), day_count(static_cast<int>(min_days)))));
+                    iso(before.date), mm(deeper_mm), day_count(min_days))));
   }
 }
 
 void check_site_depth(const CheckContext& context, std::vector<Finding>& findings) {
-  const Rule& rule = context.rules.rule("site-depth");
+  const SiteDepthRule& rule = context.rules.site_depth;
   const auto site = site_names.name(context.regimen.person.site);
-  const double limit_mm = rule.number(fmt::format("max_needle_mm.{}", site));
+  const double limit_mm = rule.limit_mm(context.regimen.person.site);
   for (const Session& session : context.regimen.sessions) {
     if (session.needle_mm <= limit_mm) continue;
     findings.push_back(make_finding(
@@ -49,11 +47,11 @@ void check_site_depth(const CheckContext& context, std::vector<Finding>& finding
 }
 
 void check_pih_deep_needles(const CheckContext& context, std::vector<Finding>& findings) {
-  const Rule& rule = context.rules.rule("pih-deep-needles");
+  const PihDeepNeedlesRule& rule = context.rules.pih_deep_needles;
   const int fitzpatrick = context.regimen.person.fitzpatrick;
-  if (fitzpatrick < rule.number("min_fitzpatrick")) return;
+  if (fitzpatrick < rule.min_fitzpatrick) return;
   for (const Session& session : context.regimen.sessions) {
-    if (session.needle_mm < rule.number("min_needle_mm")) continue;
+    if (session.needle_mm < rule.min_needle_mm) continue;
     findings.push_back(make_finding(
         rule, session.date, session.subject(),
         fmt::format("Fitzpatrick type {} with {} mm needles on {}.", fitzpatrick,
@@ -64,16 +62,16 @@ void check_pih_deep_needles(const CheckContext& context, std::vector<Finding>& f
 void check_isotretinoin(const CheckContext& context, std::vector<Finding>& findings) {
   const auto& last_dose = context.regimen.person.isotretinoin_last_dose;
   if (!last_dose) return;
-  const Rule& rule = context.rules.rule("isotretinoin-6-months");
+  const DaysRule& rule = context.rules.isotretinoin_6_months;
   for (const Session& session : context.regimen.sessions) {
     const int days_since = days_between(*last_dose, session.date);
-    if (days_since >= rule.number("min_days")) continue;
+    if (days_since >= rule.days) continue;
     findings.push_back(make_finding(
         rule, session.date, session.subject(),
         fmt::format("The session on {} is {} after the last isotretinoin dose ({}); the first "
                     "session without this warning is on {}.",
                     iso(session.date), day_count(days_since), iso(*last_dose),
-                    iso(*last_dose + Days{static_cast<int>(rule.number("min_days"))}))));
+                    iso(*last_dose + Days{rule.days}))));
   }
 }
 

@@ -55,8 +55,8 @@ std::string load_error(const std::string& file_name, const std::string& text) {
 TEST(CatalogueReader, TheEmbeddedCataloguesAreCompleteAndSourced) {
   const Catalogue catalogue = load_catalogue(std::nullopt);
 
-  EXPECT_EQ(catalogue.rules.rules().size(), rule_schemas().size());
-  for (const auto& rule : catalogue.rules.rules()) EXPECT_FALSE(rule.source.empty()) << rule.id;
+  EXPECT_EQ(catalogue.rules.all().size(), rule_schemas().size());
+  for (const auto* rule : catalogue.rules.all()) EXPECT_FALSE(rule->source.empty()) << rule->id;
   for (const auto& [active, name] : active_names.entries()) EXPECT_NE(catalogue.find_active(name), nullptr) << name;
   for (const auto& [site, name] : site_names.entries()) EXPECT_NE(catalogue.find_site(name), nullptr) << name;
   EXPECT_NE(catalogue.find_site("abdomen"), nullptr);
@@ -73,7 +73,7 @@ TEST(CatalogueReader, ADataDirectoryOverridesOneFileAndKeepsTheRestBuiltIn) {
 
   const Catalogue catalogue = load_catalogue(directory.path());
 
-  EXPECT_DOUBLE_EQ(catalogue.rules.rule("tretinoin-washout").number("min_days"), 6.0);
+  EXPECT_EQ(catalogue.rules.tretinoin_washout.min_days, 6);
   EXPECT_FALSE(catalogue.vehicles.empty());
 }
 
@@ -109,6 +109,59 @@ TEST(CatalogueReader, RequiresEveryRuleTheCheckerKnows) {
   replace_once(rules, "id = \"pih-deep-needles\"", "id = \"pih-deep-needles\"\n[[rule]]\nid = \"pih-deep-needles\"");
 
   EXPECT_NE(load_error("rules.toml", rules).find("rules.toml:"), std::string::npos);
+}
+
+TEST(CatalogueReader, RejectsANegativeFractionalOrMistypedThresholdAtItsPosition) {
+  std::string negative = embedded("rules.toml");
+  replace_once(negative, "min_days = 5\n", "min_days = -5\n");
+  std::string fractional = embedded("rules.toml");
+  replace_once(fractional, "min_days = 5\n", "min_days = 5.5\n");
+  std::string text = embedded("rules.toml");
+  replace_once(text, "min_days = 5\n", "min_days = \"five\"\n");
+
+  const std::string negative_error = load_error("rules.toml", negative);
+  EXPECT_NE(negative_error.find("rules.toml:19:"), std::string::npos) << negative_error;
+  EXPECT_NE(negative_error.find("min_days = -5 is outside 0 .. 3650"), std::string::npos) << negative_error;
+  EXPECT_NE(load_error("rules.toml", fractional).find("should be a whole number"), std::string::npos);
+  EXPECT_NE(load_error("rules.toml", text).find("should be a whole number"), std::string::npos);
+}
+
+TEST(CatalogueReader, RejectsARuleDefinedTwice) {
+  std::string rules = embedded("rules.toml");
+  rules += "\n[[rule]]\nid = \"sunscreen\"\nseverity = \"warning\"\ndays_after_session = 7\nmessage = \"m\"\n"
+           "source = \"s\"\n";
+
+  EXPECT_NE(load_error("rules.toml", rules).find("rule \"sunscreen\" is defined twice"), std::string::npos);
+}
+
+TEST(CatalogueReader, RejectsSpacingBandsOutOfOrder) {
+  std::string rules = embedded("rules.toml");
+  replace_once(rules, "medium_from_mm = 0.5\n", "medium_from_mm = 1.2\n");
+
+  EXPECT_NE(load_error("rules.toml", rules).find("medium_from_mm = 1.2 must be less than deep_from_mm = 1"),
+            std::string::npos);
+}
+
+TEST(CatalogueReader, ReadsEveryThresholdIntoItsTypedView) {
+  const Catalogue catalogue = load_catalogue(std::nullopt);
+  const auto& rules = catalogue.rules;
+
+  EXPECT_EQ(rules.tretinoin_washout.min_days, 5);
+  EXPECT_EQ(rules.tretinoin_washout_short.recommended_days, 7);
+  EXPECT_EQ(rules.recommended_washout_days(Active::tretinoin), 7);
+  EXPECT_EQ(rules.recommended_washout_days(Active::retinol), 3);
+  EXPECT_EQ(rules.min_resume_days(1.0), 3);
+  EXPECT_EQ(rules.min_resume_days(1.5), 5);
+  EXPECT_EQ(rules.session_spacing.min_days_for(1.0), 28);
+  EXPECT_EQ(rules.session_spacing.min_days_for(0.99), 14);
+  EXPECT_EQ(rules.session_spacing.min_days_for(0.25), 7);
+  EXPECT_DOUBLE_EQ(rules.site_depth.limit_mm(Site::periorbital), 0.5);
+  EXPECT_EQ(rules.isotretinoin_6_months.days, 183);
+  EXPECT_EQ(rules.pih_deep_needles.min_fitzpatrick, 4);
+  EXPECT_TRUE(rules.into_channels.forbids_after_session(Active::tretinoin));
+  EXPECT_FALSE(rules.into_channels.forbids_on_session_day(Active::tretinoin));
+  EXPECT_TRUE(rules.is_person_level_warning(rules.keloid_history.id));
+  EXPECT_FALSE(rules.is_person_level_warning(rules.session_contraindication.id));
 }
 
 TEST(CatalogueReader, RejectsARangeThatDoesNotHoldItsValue) {

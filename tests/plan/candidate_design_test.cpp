@@ -40,6 +40,9 @@ TEST(CandidateDesign, BuildsARampWithWashoutAndResumeThatTheCheckerAccepts) {
   design.needle_mm = 1.0;
   design.first_session_day = 56;
   design.spacing_days = 28;
+  design.step_days = 28;
+  design.washout_days = 7;
+  design.resume_days = 3;
 
   const Regimen regimen = build_regimen(cheek_profile(), design, make_date(2027, 1, 4), catalogue());
 

@@ -72,7 +72,7 @@ TEST(PlannerProperty, EveryPlanPassesTheCheckAndRespectsTheProfilesLimits) {
     const auto findings = check_protocol(chosen.regimen, catalogue().rules);
     EXPECT_FALSE(has_error(findings)) << "profile " << index;
     for (const auto& finding : findings)
-      EXPECT_TRUE(profile.goals.accepts(finding.rule) || is_person_level_warning(finding.rule))
+      EXPECT_TRUE(profile.goals.accepts(finding.rule) || catalogue().rules.is_person_level_warning(finding.rule))
           << "profile " << index << " keeps " << finding.rule;
     const auto predicted = testing::synthetic_evaluation(chosen.regimen).outcomes;
     EXPECT_TRUE(limit_breaches(profile, predicted).empty()) << "profile " << index;

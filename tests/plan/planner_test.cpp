@@ -28,14 +28,19 @@ Profile scar_profile() {
 
 const Date start = make_date(2027, 1, 4);
 
-/// The best feasible design by brute force over the planner's variables (small case).
+/// The best feasible design by brute force over the planner's grid (small case): every needle,
+/// count and first day, spacing from the rule's minimum for the depth up to four weeks more,
+/// resume from the rules' minimum up to four days more.
 double enumerated_optimum(const Profile& profile, const PlannerOptions& options) {
+  const RuleTable& rules = catalogue().rules;
   double best = -1.0;
   for (const double needle : options.needle_options_mm)
     for (int count = 0; count <= profile.goals.max_sessions.value_or(0); ++count)
       for (const int first : {14, 28, 42, 56})
-        for (const int spacing : {14, 21, 28, 35, 42, 56})
-          for (const int resume : {3, 5, 7}) {
+        for (const int extra_spacing : {0, 7, 14, 28})
+          for (const int extra_resume : {0, 2, 4}) {
+            const int spacing = rules.session_spacing.min_days_for(needle) + extra_spacing;
+            const int resume = rules.min_resume_days(needle) + extra_resume;
             CandidateDesign design;
             design.n_sessions = count;
             design.needle_mm = needle;
@@ -43,7 +48,7 @@ double enumerated_optimum(const Profile& profile, const PlannerOptions& options)
             design.spacing_days = spacing;
             design.resume_days = resume;
             const Regimen regimen = build_regimen(profile, design, start, catalogue());
-            if (blocking_finding(profile, check_protocol(regimen, catalogue().rules))) continue;
+            if (blocking_finding(profile, rules, check_protocol(regimen, rules))) continue;
             const auto evaluation = testing::synthetic_evaluation(regimen);
             if (!limit_breaches(profile, evaluation.outcomes).empty()) continue;
             best = std::max(best, objective(profile, evaluation.outcomes));

@@ -54,8 +54,8 @@ TEST_P(EachRuleScenario, TriggersItsRuleWithTheTablesSeverity) {
 
   const auto fired = std::ranges::find(findings, rule_id, &Finding::rule);
   ASSERT_NE(fired, findings.end()) << rule_id << " did not fire";
-  EXPECT_EQ(fired->severity, catalogue().rules.rule(rule_id).severity);
-  EXPECT_EQ(fired->source, catalogue().rules.rule(rule_id).source);
+  EXPECT_EQ(fired->severity, catalogue().rules.text(rule_id).severity);
+  EXPECT_EQ(fired->source, catalogue().rules.text(rule_id).source);
   EXPECT_FALSE(fired->message.empty());
 }
 
@@ -117,10 +117,8 @@ TEST(ProtocolCheck, ResumingThreeDaysAfterIsAllowedBelowOneAndAHalfMillimetres) 
 }
 
 TEST(ProtocolCheck, ThresholdsComeFromTheRuleTable) {
-  RuleTable strict = catalogue().rules;
-  std::vector<Rule> rules = strict.rules();
-  std::ranges::find(rules, "tretinoin-washout", &Rule::id)->numbers["min_days"] = 8;
-  const RuleTable edited(rules);
+  RuleTable edited = catalogue().rules;
+  edited.tretinoin_washout.min_days = 8;
 
   const auto findings = check_text(nightly_tretinoin("2027-01-09", "2027-01-17"), edited);
 

@@ -131,12 +131,12 @@ std::set<Expected> recompute_timing_findings(const Regimen& regimen) {
       }
       if (last) {
         const int before = days_between(last->first, session.date);
-        if (active == Active::tretinoin && before < rules.rule("tretinoin-washout").number("min_days"))
+        if (active == Active::tretinoin && before < rules.tretinoin_washout.min_days)
           expected.emplace("tretinoin-washout", last->first, last->second);
         else if (active == Active::tretinoin &&
-                 before < rules.rule("tretinoin-washout-short").number("recommended_days"))
+                 before < rules.tretinoin_washout_short.recommended_days)
           expected.emplace("tretinoin-washout-short", last->first, last->second);
-        else if (active == Active::retinol && before < rules.rule("retinol-washout").number("min_days"))
+        else if (active == Active::retinol && before < rules.retinol_washout.min_days)
           expected.emplace("retinol-washout", last->first, last->second);
       }
       // First application after: walk forward from the session's evening.
@@ -150,10 +150,10 @@ std::set<Expected> recompute_timing_findings(const Regimen& regimen) {
       }
       if (first) {
         const int after = days_between(session.date, first->first);
-        const Rule& deep = rules.rule("retinoid-resume-deep");
-        if (after < rules.rule("retinoid-resume").number("min_days"))
+        const ResumeRule& deep = rules.retinoid_resume_deep;
+        if (after < rules.retinoid_resume.min_days)
           expected.emplace("retinoid-resume", first->first, first->second);
-        else if (session.needle_mm >= deep.number("min_needle_mm") && after < deep.number("min_days"))
+        else if (session.needle_mm >= deep.min_needle_mm && after < deep.min_days)
           expected.emplace("retinoid-resume-deep", first->first, first->second);
       }
     }
