@@ -1,7 +1,7 @@
 #pragma once
-// How the planner scores a candidate (MODEL.md §4): an evaluator it is given (ARCHITECTURE.md:
-// `plan` never includes `population`, so `plan --robust` passes a population evaluator) turns
-// a regimen into predicted outcomes; the objective weights the person's concerns.
+// How the planner scores a candidate (docs/planner.md): an evaluator it is given
+// (docs/architecture.md: `plan` never includes `population`, so `plan --robust` passes a population
+// evaluator) turns a regimen into predicted outcomes; the objective weights the person's concerns.
 
 #include <functional>
 

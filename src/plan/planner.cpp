@@ -175,8 +175,8 @@ std::vector<CandidateDesign> neighbours(const CandidateDesign& design, const Pro
   return result;
 }
 
-/// Findings that forbid every plan: a condition that contraindicates sessions (MODEL.md §3,
-/// session-contraindication) — FILES.md: exit 1 and no plan.
+/// Findings that forbid every plan: a condition that contraindicates sessions (docs/rules.md,
+/// session-contraindication) — docs/file-formats.md: exit 1 and no plan.
 std::vector<Finding> plan_contraindications(const Profile& profile, Date start, const Catalogue& catalogue) {
   CandidateDesign probe;
   probe.n_sessions = 1;

@@ -1,5 +1,5 @@
 #pragma once
-// The search for the best safe regimen for a profile (MODEL.md §4): a discrete search over
+// The search for the best safe regimen for a profile (docs/planner.md): a discrete search over
 // the decision variables of CandidateDesign with local refinement (coordinate descent from
 // the best starts), every candidate checked against the rules before it is simulated, limits
 // applied to the predictions, batches evaluated in parallel, ties broken deterministically.

@@ -1,5 +1,5 @@
 #pragma once
-// The protocol rules table (MODEL.md §3, data/rules.toml) as typed values: each rule's id,
+// The protocol rules table (docs/rules.md, data/rules.toml) as typed values: each rule's id,
 // severity, plain-language message, source, and its thresholds and lists by name, so that a
 // clinician can change a threshold in the data file without rebuilding.
 

@@ -66,7 +66,7 @@ TEST(RegimenSimulation, RednessAfterAOneMillimetreSessionSettlesWithinOneToThree
     const auto& session = result.outcomes.per_session[0];
     ASSERT_TRUE(session.days_to_erythema_below_1.has_value());
     EXPECT_GE(*session.days_to_erythema_below_1, 1) << needle;
-    EXPECT_LE(*session.days_to_erythema_below_1, 3) << needle;  // VALIDATION R1
+    EXPECT_LE(*session.days_to_erythema_below_1, 3) << needle;  // docs/validation.md R1
   }
 }
 
