@@ -1,5 +1,5 @@
-// Scenario tests of the coupled model (issue 5): the claims the brief makes, shown
-// quantitatively with the catalogues' parameters and the transport engine's exposure.
+// Scenario tests of the coupled model (issue 5): the claims of docs/validation.md, "Coupled model",
+// shown quantitatively with the catalogues' parameters and the transport engine's exposure.
 
 #include "simulate/regimen_simulation.hpp"
 
