@@ -1,4 +1,4 @@
-# Thin wrapper over CMake (ARCHITECTURE.md, "Build and run").
+# Thin wrapper over CMake (docs/architecture.md, "Build and run").
 #   make run    install dependencies, build, run the main job
 #   make test   install dependencies, build, run every test
 #   make bench  install dependencies, build, run the benchmarks (JSON in build/bench-results/)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks every #include "layer/..." in src/ against the layer table of ARCHITECTURE.md:
+# Checks every #include "layer/..." in src/ against the layer table of docs/architecture.md:
 # a lower layer never includes a higher one. Exits 1 and names each offending line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +34,7 @@ for layer in "${!may_use[@]}"; do
   done < <(find "src/$layer" -name '*.[ch]pp' -print0)
 done
 if [ "$violations" -gt 0 ]; then
-  echo "check-layers: $violations include(s) break the layer table (ARCHITECTURE.md)"
+  echo "check-layers: $violations include(s) break the layer table (docs/architecture.md)"
   exit 1
 fi
 echo "check-layers: $checked includes follow the layer table"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds dermasim with MPI (DERMASIM_MPI=ON, in build-mpi) and runs a small population on 1
-# and on 2 ranks; population.json must be byte-identical (ARCHITECTURE.md: the same seed
+# and on 2 ranks; population.json must be byte-identical (docs/architecture.md: the same seed
 # gives the same results whatever the number of ranks). CI runs as root, hence
 # --allow-run-as-root; --bind-to none lets ranks move off a core another job is using on a shared
 # machine. MPI_PEOPLE (default 40) sets the population size.

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""FEniCSx/dolfinx peers for BENCHMARKS.md problems A and B (Debian's python3-dolfinx 0.5.2, run
+"""FEniCSx/dolfinx peers for docs/benchmarks.md problems A and B (Debian's python3-dolfinx 0.5.2, run
 with Debian's /usr/bin/python3, OMP_NUM_THREADS=1, one MPI process). Times are from mesh build
 to last output, imports and the one-off FFCx JIT compilation excluded (an untimed warm-up run
 fills the JIT cache), median of 3; each run reports its worst relative error over the six

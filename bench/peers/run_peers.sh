@@ -2,7 +2,7 @@
 # Runs dermasim's transport benchmarks and the peers -- the SciPy code (scipy_peers.py) and
 # FEniCSx/dolfinx (dolfinx_peers.py) -- back to back on this machine, one thread each
 # (OMP_NUM_THREADS=1, one MPI process), and prints one table with the time ratios at equal
-# accuracy class (BENCHMARKS.md problems A at 0.1 %, B at 1 % and B at 0.1 %).
+# accuracy class (docs/benchmarks.md problems A at 0.1 %, B at 1 % and B at 0.1 %).
 # Usage: bench/peers/run_peers.sh BUILD_DIR [OUT_DIR]
 #   BUILD_DIR holds bench/transport_bench (cmake --build BUILD_DIR --target transport_bench);
 #   OUT_DIR (default: a temporary directory) receives dermasim.json, scipy.json, dolfinx.json.

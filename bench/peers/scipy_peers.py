@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""SciPy peers for BENCHMARKS.md problems A and B (run with Debian's /usr/bin/python3,
+"""SciPy peers for docs/benchmarks.md problems A and B (run with Debian's /usr/bin/python3,
 OMP_NUM_THREADS=1). Times are from grid build to last output, imports excluded, median of 3;
 each run reports its worst relative error over the six outputs against the reference, so the
 comparison with `transport_bench` is at equal accuracy.

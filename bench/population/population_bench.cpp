@@ -1,4 +1,4 @@
-// Benchmark of a virtual population (BENCHMARKS.md budgets; issue 7 targets: 10 000 people ×
+// Benchmark of a virtual population (docs/benchmarks.md budgets; issue 7 targets: 10 000 people ×
 // a 180-day regimen at fast fidelity in ≤ 60 s on 2 cores, parallel efficiency ≥ 90 % from 1
 // to 2 threads). N people (DERMASIM_BENCH_PEOPLE, default 40) × examples/04's safe regimen
 // extended to 180 days, on 1 and 2 threads. The answer is checked: the 2-thread outcomes must

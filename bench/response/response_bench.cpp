@@ -1,10 +1,10 @@
-// Benchmark of the skin response model (MODEL.md §2; BENCHMARKS.md budget: a 180-day regimen,
-// transport + response, <= 12 ms on one core). Problem: one person (Fitzpatrick III, normal
-// sensitivity), nightly tretinoin 0.05 % for 180 days with the stand-in viable-epidermis
-// exposure of tests/response/support (two piecewise-constant levels per application, 360
-// exposure intervals), daily sunscreen, three 1.0 mm pen sessions on days 30, 60 and 90 with
-// a 7-day washout before and a 3-day pause after each. The answer is checked against the
-// validated behaviour: collagen content positive, peak erythema 1-4, 180 daily records.
+// Benchmark of the skin response model (docs/model-response.md; docs/benchmarks.md budget: a
+// 180-day regimen, transport + response, <= 12 ms on one core). Problem: one person (Fitzpatrick
+// III, normal sensitivity), nightly tretinoin 0.05 % for 180 days with the stand-in
+// viable-epidermis exposure of tests/response/support (two piecewise-constant levels per
+// application, 360 exposure intervals), daily sunscreen, three 1.0 mm pen sessions on days 30, 60
+// and 90 with a 7-day washout before and a 3-day pause after each. The answer is checked against
+// the validated behaviour: collagen content positive, peak erythema 1-4, 180 daily records.
 #include <array>
 
 #include <benchmark/benchmark.h>

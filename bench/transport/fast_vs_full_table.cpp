@@ -1,5 +1,5 @@
 // The `fast` (1-D two-pathway) model's error against `full` (2-D axisymmetric unit cell) on a
-// grid of needle lengths, channel densities and times (MODEL.md §1, "Fidelity levels"),
+// grid of needle lengths, channel densities and times (docs/transport.md §5),
 // printed as a Markdown table for docs/transport.md. Caffeine (hydrophilic, channel-dominated)
 // and tretinoin (lipophilic) from a cream film of 2 mg/cm², Franz-cell sink (channels stay
 // open, the case where they matter most), pen depth fraction 0.77, channel diameter 70.7 µm.

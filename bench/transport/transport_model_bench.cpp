@@ -1,4 +1,4 @@
-// Transport benchmarks (BENCHMARKS.md; bench/README.md states the problems). Each benchmark
+// Transport benchmarks (docs/benchmarks.md; bench/README.md states the problems). Each benchmark
 // checks its answer against the reference and fails (SkipWithError) if it misses its accuracy;
 // counters report the cell count, the worst relative error over the six outputs and the steps.
 // "warm" runs reuse the model (grid and factorizations built once, as a regimen does);

@@ -1,7 +1,7 @@
 #pragma once
 // `dermasim absorb EXPERIMENT [--json] [--out DIR] [--fidelity fast|full]`: one transport
-// experiment (Franz cell or in vivo), intact or micro-needled skin (ARCHITECTURE.md;
-// FILES.md "Experiment"). Writes absorb.json, profile.csv and depth_profile.csv.
+// experiment (Franz cell or in vivo), intact or micro-needled skin (docs/architecture.md;
+// docs/file-formats.md "Experiment"). Writes absorb.json, profile.csv and depth_profile.csv.
 
 #include <string>
 

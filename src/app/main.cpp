@@ -1,4 +1,4 @@
-// The dermasim command line (ARCHITECTURE.md, "The command-line contract"). Each command
+// The dermasim command line (docs/architecture.md, "The command-line contract"). Each command
 // lives in its own file; this one parses, dispatches and maps failures to exit codes:
 // 0 success, 1 unsafe regimen, 2 invalid input or usage, 3 internal failure.
 

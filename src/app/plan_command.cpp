@@ -67,8 +67,8 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   const auto search_started = std::chrono::steady_clock::now();
   plan::PlannerOptions planner_options;
   planner_options.threads = options.threads;
-  // FILES.md: `plan --robust P` judges over 200 people, seed 1 (one thread per regimen: the
-  // planner already evaluates candidates in parallel).
+  // docs/file-formats.md: `plan --robust P` judges over 200 people, seed 1 (one thread per regimen:
+  // the planner already evaluates candidates in parallel).
   std::optional<population::PopulationEvaluator> population_evaluator;
   plan::Evaluator robust;
   if (options.robust_percent) {

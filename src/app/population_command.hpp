@@ -1,8 +1,8 @@
 #pragma once
 // `dermasim population SCENARIO --n N [--seed S] [--threads T] [--out DIR] [--json]
 // [--fidelity fast|full] [--force]`: outcome distributions over a virtual population
-// (ARCHITECTURE.md; MODEL.md §5). Under `mpirun -np R` (a DERMASIM_MPI build) the people are
-// split across ranks and rank 0 writes and prints.
+// (docs/architecture.md; docs/population.md). Under `mpirun -np R` (a DERMASIM_MPI build) the
+// people are split across ranks and rank 0 writes and prints.
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 // `dermasim simulate SCENARIO [--out DIR] [--json] [--fidelity fast|full] [--force]`: runs a
-// regimen through the coupled transport + response model (ARCHITECTURE.md).
+// regimen through the coupled transport + response model (docs/architecture.md).
 
 #include <string>
 

@@ -1,6 +1,6 @@
 #pragma once
-// Calendar dates as the scenario files count them (FILES.md, "Days, as the rules count them").
-// A date is a point (`Date`), a span is a number of days (`Days`); date + date does not
+// Calendar dates as the scenario files count them (docs/file-formats.md, "Days, as the rules count
+// them"). A date is a point (`Date`), a span is a number of days (`Days`); date + date does not
 // compile, date − date is a span.
 
 #include <chrono>

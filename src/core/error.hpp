@@ -1,6 +1,6 @@
 #pragma once
-// The three kinds of failure (STYLE.md §7): a broken precondition is a bug (`expects`), bad
-// input is an `InputError` that names file, line and column, a numerical failure is a
+// The three kinds of failure (docs/contributing.md): a broken precondition is a bug (`expects`),
+// bad input is an `InputError` that names file, line and column, a numerical failure is a
 // `SolverError`. All derive from `dermasim::Error`; only app/ catches them and maps them to
 // exit codes 2 (input) and 3 (internal).
 

@@ -1,7 +1,8 @@
 #pragma once
-// Physical quantities with their dimension in the type (STYLE.md §8). Values are stored in SI
-// (metre, kilogram, second); a value enters by naming its unit (`micrometres(15)`) and leaves
-// by naming one (`thickness.in(micrometre)`), so a number never crosses a boundary unitless.
+// Physical quantities with their dimension in the type, so mixing units fails to compile.
+// Values are stored in SI (metre, kilogram, second); a value enters by naming its unit
+// (`micrometres(15)`) and leaves by naming one (`thickness.in(micrometre)`), so a number never
+// crosses a boundary unitless.
 
 #include <cmath>
 #include <compare>

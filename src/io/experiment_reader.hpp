@@ -1,9 +1,9 @@
 #pragma once
-// Reads an experiment file (FILES.md, "Experiment"; `dermasim absorb`) into a typed value:
-// the compound (from data/actives.toml or an inline [active]), the vehicle and dose, the skin
-// (a catalogue site or explicit layer thicknesses), the receptor, occlusion, the barrier state
+// Reads an experiment file (docs/file-formats.md, "Experiment"; `dermasim absorb`) into a typed
+// value: the compound (from data/actives.toml or an inline [active]), the vehicle and dose, the
+// skin (a catalogue site or explicit layer thicknesses), the receptor, occlusion, the barrier state
 // and optional micro-needles. Errors name FILE:LINE:COLUMN, the value, what is allowed and
-// what to do (STYLE.md §7).
+// what to do, so a user can fix the file without reading the code.
 
 #include <optional>
 #include <string>

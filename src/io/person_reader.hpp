@@ -1,5 +1,5 @@
 #pragma once
-// Reads a [person] table (FILES.md), shared by scenarios and profiles.
+// Reads a [person] table (docs/file-formats.md), shared by scenarios and profiles.
 
 #include "io/toml_table.hpp"
 #include "regimen/person.hpp"

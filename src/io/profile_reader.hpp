@@ -1,5 +1,6 @@
 #pragma once
-// Reads a profile file (FILES.md, "Profile") with the scenario reader's checks and messages.
+// Reads a profile file (docs/file-formats.md, "Profile") with the scenario reader's checks and
+// messages.
 
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 #pragma once
-// Reads data/response.toml (MODEL.md §2) into ResponseParameters through the response
+// Reads data/response.toml (docs/model-response.md) into ResponseParameters through the response
 // layer's own field table, so that the file, the struct and the population's sampling agree
 // on every name, unit and allowed range.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Reads data/rules.toml (MODEL.md §3) into a RuleTable, checking each rule against the
+// Reads data/rules.toml (docs/rules.md) into a RuleTable, checking each rule against the
 // checker's schema: every known id present once, with its numbers and lists, and nothing else.
 
 #include <string>

@@ -94,7 +94,7 @@ void require_product(const TomlTable& table, const PositionedString& id, const P
                                          : "defined ids are " + join_alternatives(ids)));
 }
 
-/// FILES.md: phases of one active are ordered by `from` and must not overlap.
+/// docs/file-formats.md: phases of one active are ordered by `from` and must not overlap.
 void require_separate_phases(const std::vector<Product>& products, const std::vector<TomlTable>& blocks) {
   for (std::size_t a = 0; a < products.size(); ++a) {
     for (std::size_t b = 0; b < products.size(); ++b) {

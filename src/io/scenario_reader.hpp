@@ -1,6 +1,6 @@
 #pragma once
-// Reads a scenario file (FILES.md, "Scenario") into a Regimen: every key checked for type and
-// range, defaults taken from the catalogues, cross-references (product ids in `pause` and
+// Reads a scenario file (docs/file-formats.md, "Scenario") into a Regimen: every key checked for
+// type and range, defaults taken from the catalogues, cross-references (product ids in `pause` and
 // `after`, phases of one active) checked, errors at FILE:LINE:COLUMN.
 
 #include <string>

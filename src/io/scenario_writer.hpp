@@ -1,6 +1,6 @@
 #pragma once
-// Writes a Regimen as a scenario file (FILES.md, "Scenario") that read_scenario reads back
-// to the same Regimen: the planner's plan.toml. Every key is written explicitly (no value is
+// Writes a Regimen as a scenario file (docs/file-formats.md, "Scenario") that read_scenario reads
+// back to the same Regimen: the planner's plan.toml. Every key is written explicitly (no value is
 // left to a default), so the file says exactly what the plan is.
 
 #include <string>

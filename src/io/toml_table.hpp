@@ -1,7 +1,7 @@
 #pragma once
 // Typed, position-aware reading of one TOML table: every value is read by name with its
 // allowed type and range, and every problem becomes an InputError at FILE:LINE:COLUMN that
-// names the value, what is allowed and what to do (STYLE.md §7). toml++ stays inside io/.
+// names the value, what is allowed and what to do. toml++ stays inside io/.
 
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Reads data/transport.toml (MODEL.md §1): the transport-model parameters that are not
+// Reads data/transport.toml (docs/transport.md): the transport-model parameters that are not
 // properties of a compound, site, device or vehicle (pH, SC composition, channel closure,
 // clearance, metabolism, the T4 calibration).
 

@@ -81,7 +81,7 @@ Regimen build_regimen(const Profile& profile, const CandidateDesign& design, Dat
     regimen.sessions.push_back(session);
     if (!retinoid_ids.empty()) {
       // Pause so that the last application is `washout_days` before and the first
-      // `resume_days` after (FILES.md day counting: evening products).
+      // `resume_days` after (docs/file-formats.md day counting: evening products).
       const Date from = std::max(start, session.date - Days{design.washout_days - 1});
       const Date until = std::min(end, session.date + Days{design.resume_days - 1});
       if (from <= until) regimen.pauses.push_back(Pause{retinoid_ids, from, until});

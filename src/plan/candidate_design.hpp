@@ -1,5 +1,5 @@
 #pragma once
-// The decision variables of a plan (MODEL.md §4) and the regimen they make: a retinoid ramp
+// The decision variables of a plan (docs/planner.md) and the regimen they make: a retinoid ramp
 // (start frequency, weeks per step, final strength), sessions (count, needle, first day,
 // spacing), washout before and resumption after each session, and daily sunscreen.
 

@@ -1,5 +1,5 @@
 #pragma once
-// The planner's constraints (MODEL.md §4): every `error` rule is hard; a warning is hard
+// The planner's constraints (docs/planner.md): every `error` rule is hard; a warning is hard
 // unless the profile accepts it or it fires for every possible session of this person
 // (keloid-history, herpes-history, bleeding-risk); the profile's limits on predicted peak
 // erythema and per-session downtime; and a limit on post-inflammatory hyperpigmentation risk

@@ -1,5 +1,5 @@
 #pragma once
-// Seeded Latin hypercube sampling (MODEL.md §5): each sampled parameter is one column of
+// Seeded Latin hypercube sampling (docs/population.md): each sampled parameter is one column of
 // unit coordinates in (0, 1), one per person, with exactly one person in each of the n equal
 // strata. A column is a pure function of (n, seed, stream), computed with integer hashing
 // only, so it is the same on every thread, rank, compiler and standard library.

@@ -1,5 +1,5 @@
 #pragma once
-// Which catalogue numbers a virtual population samples for one regimen (MODEL.md §5): every
+// Which catalogue numbers a virtual population samples for one regimen (docs/population.md): every
 // number with a range that the regimen's simulation reads — the person's site, the retinoids
 // applied and their vehicles, the devices used, data/transport.toml and data/response.toml
 // (for the person's own sensitivity class, Fitzpatrick type and concerns).

@@ -1,5 +1,5 @@
 #pragma once
-// Independent work items on several threads (MODEL.md §5: runs are independent). Items are
+// Independent work items on several threads (docs/population.md: runs are independent). Items are
 // handed out one at a time from a shared counter, so uneven items balance; each item writes
 // only its own slot, so the results do not depend on the thread count or the schedule.
 

@@ -1,5 +1,5 @@
 #pragma once
-// The sampled dimensions of a virtual population (MODEL.md §5): each dimension is one
+// The sampled dimensions of a virtual population (docs/population.md): each dimension is one
 // catalogue number that carries a range, the rule that maps a unit coordinate into that
 // range, and how a sampled value is set into one person's model inputs.
 

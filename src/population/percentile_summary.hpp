@@ -1,7 +1,7 @@
 #pragma once
-// Percentiles and mean of a population's samples of one output (MODEL.md §5; FILES.md
-// population.json `{p5, p25, p50, p75, p95, mean}`). Percentiles interpolate linearly between
-// order statistics (Hyndman & Fan 1996 type 7, the default of R and NumPy).
+// Percentiles and mean of a population's samples of one output (docs/population.md;
+// docs/file-formats.md population.json `{p5, p25, p50, p75, p95, mean}`). Percentiles interpolate
+// linearly between order statistics (Hyndman & Fan 1996 type 7, the default of R and NumPy).
 
 #include <span>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The sampled values of a virtual population (MODEL.md §5): one Latin hypercube column per
+// The sampled values of a virtual population (docs/population.md): one Latin hypercube column per
 // dimension, mapped into the dimension's range. A dimension's column depends only on the
 // seed, the population size and the dimension's name, so the same person keeps the same
 // value of a parameter across regimens that sample different sets (common random numbers).

@@ -1,8 +1,8 @@
 #pragma once
-// A regimen judged over a virtual population rather than the median person (MODEL.md §5,
-// FILES.md `plan --robust P`): the same people (seed, size) for every candidate regimen, and
-// the samples of any objective or the robust view of the outcomes for the planner. app/
-// wraps it into a plan::Evaluator, so plan never includes population (ARCHITECTURE.md).
+// A regimen judged over a virtual population rather than the median person (docs/population.md,
+// docs/file-formats.md `plan --robust P`): the same people (seed, size) for every candidate
+// regimen, and the samples of any objective or the robust view of the outcomes for the planner.
+// app/ wraps it into a plan::Evaluator, so plan never includes population (docs/architecture.md).
 
 #include <functional>
 #include <vector>

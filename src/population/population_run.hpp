@@ -1,5 +1,5 @@
 #pragma once
-// A virtual population run (MODEL.md §5): sample the regimen's population, simulate each
+// A virtual population run (docs/population.md): sample the regimen's population, simulate each
 // person, gather the outcomes in person order. The same seed, size and data give
 // bit-identical outcomes whatever the thread count or number of MPI ranks: each person's
 // sample is a function of (seed, person, parameter name), and nothing is reduced across

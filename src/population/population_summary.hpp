@@ -1,7 +1,7 @@
 #pragma once
-// What a population run tells a user (MODEL.md §5; FILES.md population.json): percentiles
-// and mean of each outcome and safety figure, the probability of each adverse event, and
-// which sampled parameters drive each figure (rank_sensitivity.hpp: first-order Sobol index
+// What a population run tells a user (docs/population.md; docs/file-formats.md population.json):
+// percentiles and mean of each outcome and safety figure, the probability of each adverse event,
+// and which sampled parameters drive each figure (rank_sensitivity.hpp: first-order Sobol index
 // from the given samples, with Spearman's rank correlation for the direction).
 
 #include <cstdint>

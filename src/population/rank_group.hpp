@@ -1,5 +1,5 @@
 #pragma once
-// The processes a population is split across (ARCHITECTURE.md: threads; MPI when built with
+// The processes a population is split across (docs/architecture.md: threads; MPI when built with
 // it). Built with DERMASIM_MPI, `RankGroup::world()` is MPI_COMM_WORLD (rank_group_mpi.cpp);
 // otherwise, and for a default-constructed group, it is this process alone (rank_group.cpp).
 

@@ -1,5 +1,5 @@
 #pragma once
-// Which sampled parameters drive an output (MODEL.md §5), from the same Latin hypercube
+// Which sampled parameters drive an output (docs/population.md), from the same Latin hypercube
 // population that gives the percentiles (no extra runs): ranked by the first-order Sobol index
 // (sobol_given_data.hpp), which also sees effects that rise and fall within a range, with
 // Spearman's rank correlation beside it for the direction of a monotone effect.

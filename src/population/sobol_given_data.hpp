@@ -1,5 +1,5 @@
 #pragma once
-// First-order Sobol indices from the given samples (MODEL.md §5): the share of an output's
+// First-order Sobol indices from the given samples (docs/population.md): the share of an output's
 // variance that one sampled parameter explains on its own, S_i = Var(E[Y | X_i]) / Var(Y)
 // (Saltelli et al. 2008, "Global Sensitivity Analysis. The Primer"), estimated from the same
 // Latin hypercube population as the percentiles — no extra runs — by partitioning each

@@ -16,7 +16,8 @@ std::vector<Moment> scheduled_moments(const Product& product, Date date) {
     case Schedule::every_third_night:
       return offset % 3 == 0 ? std::vector{Moment::evening} : std::vector<Moment>{};
     case Schedule::twice_weekly: {
-      // FILES.md: on the weekday of `from` and three days later (Monday → Monday, Thursday).
+      // docs/file-formats.md: on the weekday of `from` and three days later (Monday → Monday,
+      // Thursday).
       const int weekday_offset = offset % 7;
       return weekday_offset == 0 || weekday_offset == 3 ? std::vector{Moment::evening}
                                                         : std::vector<Moment>{};

@@ -1,7 +1,7 @@
 #pragma once
 // The day-by-day schedule of a regimen: every application of every product, in time order,
-// with the day counting of FILES.md ("Days, as the rules count them"): on a session's date a
-// morning application comes before the session, an evening one after it.
+// with the day counting of docs/file-formats.md ("Days, as the rules count them"): on a session's
+// date a morning application comes before the session, an evening one after it.
 
 #include <cstddef>
 #include <vector>

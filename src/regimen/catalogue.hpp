@@ -1,5 +1,5 @@
 #pragma once
-// The sourced catalogues of data/ as typed values (ARCHITECTURE.md: data/ holds actives,
+// The sourced catalogues of data/ as typed values (docs/architecture.md: data/ holds actives,
 // vehicles, devices, skin sites and the rules table). Built by io/ from the embedded files or
 // from `--data DIR`; every number keeps its provenance for reports and docs.
 

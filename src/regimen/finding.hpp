@@ -1,5 +1,5 @@
 #pragma once
-// A finding of the protocol and contraindication check (MODEL.md §3): which rule, how severe,
+// A finding of the protocol and contraindication check (docs/rules.md): which rule, how severe,
 // on which dates, about what, in plain language, and the rule's source. An unsafe regimen is
 // a list of findings, never an exception.
 
@@ -26,7 +26,8 @@ struct Finding {
   std::string source;
 };
 
-/// FILES.md order: by date, errors first, then rule id (then subject, for a stable output).
+/// docs/file-formats.md order: by date, errors first, then rule id (then subject, for a stable
+/// output).
 void sort_findings(std::vector<Finding>& findings);
 
 [[nodiscard]] bool has_error(const std::vector<Finding>& findings);

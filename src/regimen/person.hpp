@@ -1,6 +1,6 @@
 #pragma once
-// The person a regimen is for (FILES.md, [person]): skin type, site, concerns and the
-// conditions that the contraindication rules of MODEL.md §3 read.
+// The person a regimen is for (docs/file-formats.md, [person]): skin type, site, concerns and the
+// conditions that the contraindication rules of docs/rules.md read.
 
 #include <optional>
 #include <set>

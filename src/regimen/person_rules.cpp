@@ -1,4 +1,4 @@
-// Contraindications that come from the person (MODEL.md §3): pregnancy, breastfeeding, skin
+// Contraindications that come from the person (docs/rules.md): pregnancy, breastfeeding, skin
 // conditions present on session days, and histories that call for a precaution.
 
 #include <algorithm>

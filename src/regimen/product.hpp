@@ -1,6 +1,6 @@
 #pragma once
-// A product phase (FILES.md, [[product]]): one active in one vehicle on one schedule over a
-// date range. Phases with the same active form one course, ordered by `from`.
+// A product phase (docs/file-formats.md, [[product]]): one active in one vehicle on one schedule
+// over a date range. Phases with the same active form one course, ordered by `from`.
 
 #include <optional>
 #include <string>

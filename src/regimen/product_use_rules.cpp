@@ -1,4 +1,4 @@
-// Rules about how products are used around sessions and over time (MODEL.md §3):
+// Rules about how products are used around sessions and over time (docs/rules.md):
 // into-channels, strength-ramp and sunscreen.
 
 #include <algorithm>
@@ -73,7 +73,7 @@ std::set<Date> days_needing_sunscreen(const CheckContext& context, int days_afte
   std::set<Date> days;
   const Regimen& regimen = context.regimen;
   // A retinoid course (its phases together) is in use from its first `from` to its last
-  // application, pauses and off nights included (FILES.md).
+  // application, pauses and off nights included (docs/file-formats.md).
   std::map<Active, std::pair<Date, Date>> course_span;
   for (const Application& application : context.applications) {
     const Product& product = context.product_of(application);
@@ -101,7 +101,7 @@ void check_sunscreen(const CheckContext& context, std::vector<Finding>& findings
   for (const Date day : days_needing_sunscreen(context, rule.days))
     if (!protected_days.contains(day)) unprotected.push_back(day);
 
-  // Consecutive unprotected days merge into one finding (FILES.md).
+  // Consecutive unprotected days merge into one finding (docs/file-formats.md).
   for (std::size_t first = 0; first < unprotected.size();) {
     std::size_t last = first;
     while (last + 1 < unprotected.size() && unprotected[last + 1] == unprotected[last] + Days{1}) ++last;

@@ -1,6 +1,7 @@
 #pragma once
-// A planning profile (FILES.md, "Profile"): the person, what they want improved and how much
-// redness and downtime they accept. `dermasim plan` searches regimens for it (MODEL.md §4).
+// A planning profile (docs/file-formats.md, "Profile"): the person, what they want improved and how
+// much redness and downtime they accept. `dermasim plan` searches regimens for it
+// (docs/planner.md).
 
 #include <map>
 #include <optional>
@@ -19,7 +20,7 @@ enum class RetinoidChoice { tretinoin, retinol, none };
 inline constexpr EnumNames<RetinoidChoice, 3> retinoid_choice_names{{{
     {RetinoidChoice::tretinoin, "tretinoin"}, {RetinoidChoice::retinol, "retinol"}, {RetinoidChoice::none, "none"}}}};
 
-/// Home devices are limited to 0.5 mm needles (FILES.md, `setting`).
+/// Home devices are limited to 0.5 mm needles (docs/file-formats.md, `setting`).
 inline constexpr double home_max_needle_mm = 0.5;
 
 struct Goals {

@@ -17,7 +17,8 @@ bool Regimen::is_paused(std::string_view product_id, Date date) const {
 }
 
 int default_days(const Regimen& regimen) {
-  // FILES.md: "the default `days` ends 60 days after the latest session, `from` or `until`".
+  // docs/file-formats.md: "the default `days` ends 60 days after the latest session, `from` or
+  // `until`".
   constexpr int days_after_last_event = 60;
   Date latest = regimen.start;
   for (const auto& session : regimen.sessions) latest = std::max(latest, session.date);

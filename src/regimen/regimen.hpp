@@ -1,6 +1,7 @@
 #pragma once
-// A scenario's regimen (FILES.md, "Scenario"): the person, the product phases, the pauses and
-// the sessions over the days start … start + days − 1. Built by io/, read by check and simulate.
+// A scenario's regimen (docs/file-formats.md, "Scenario"): the person, the product phases, the
+// pauses and the sessions over the days start … start + days − 1. Built by io/, read by check and
+// simulate.
 
 #include <optional>
 #include <string>

@@ -1,5 +1,6 @@
-// Washout before and resumption after a session (MODEL.md §3; days counted as FILES.md says:
-// on the session's date a morning application is 0 days before it, an evening one 0 days after).
+// Washout before and resumption after a session (docs/rules.md; days counted as
+// docs/file-formats.md says: on the session's date a morning application is 0 days before it, an
+// evening one 0 days after).
 
 #include <algorithm>
 #include <optional>

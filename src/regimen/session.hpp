@@ -1,5 +1,5 @@
 #pragma once
-// A micro-needling session (FILES.md, [[session]]) and the devices that perform it.
+// A micro-needling session (docs/file-formats.md, [[session]]) and the devices that perform it.
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-// Rules about the sessions themselves (MODEL.md §3): spacing, depth for the site, deep needles
+// Rules about the sessions themselves (docs/rules.md): spacing, depth for the site, deep needles
 // in darker skin, and a recent isotretinoin course.
 
 #include <algorithm>
@@ -19,7 +19,7 @@ void check_spacing(const CheckContext& context, std::vector<Finding>& findings) 
   for (std::size_t index = 1; index < sessions.size(); ++index) {
     const Session& before = *sessions[index - 1];
     const Session& next = *sessions[index];
-    // Ranges are half-open and spacing uses the deeper of the two sessions (FILES.md).
+    // Ranges are half-open and spacing uses the deeper of the two sessions (docs/file-formats.md).
     const double deeper_mm = std::max(before.needle_mm, next.needle_mm);
     const int min_days = rule.min_days_for(deeper_mm);
     const int gap = days_between(before.date, next.date);

@@ -1,7 +1,7 @@
 #pragma once
-// The outputs of `dermasim absorb` (FILES.md, Outputs): absorb.json (amounts per compartment,
-// losses, mass balance, steady flux / kp / lag time at infinite dose, the derived properties
-// with their correlations, the enhancement over intact skin), profile.csv and
+// The outputs of `dermasim absorb` (docs/file-formats.md, Outputs): absorb.json (amounts per
+// compartment, losses, mass balance, steady flux / kp / lag time at infinite dose, the derived
+// properties with their correlations, the enhancement over intact skin), profile.csv and
 // depth_profile.csv. Amounts are ng per cm² of skin surface.
 
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// Writes output files so that a failed run leaves no half file (ARCHITECTURE.md): the content
+// Writes output files so that a failed run leaves no half file (docs/architecture.md): the content
 // goes to a temporary name in the same directory, then is renamed over the target.
 
 #include <filesystem>

@@ -1,6 +1,7 @@
 #pragma once
 // The check's findings for people and programs: the JSON document of `check --json`
-// (FILES.md, Outputs) and the human text, grouped by date with errors first and a verdict.
+// (docs/file-formats.md, Outputs) and the human text, grouped by date with errors first and a
+// verdict.
 
 #include <string>
 #include <vector>

@@ -33,7 +33,7 @@ icaltimetype floating_time_of(Date date, int hour) {
   icaltimetype time = date_of(date);
   time.is_date = 0;
   time.hour = hour;
-  return time;  // no zone: floating local time, as FILES.md asks
+  return time;  // no zone: floating local time, as docs/file-formats.md asks
 }
 
 icalcomponent* reminder(const std::string& text, const char* before) {

@@ -1,5 +1,5 @@
 #pragma once
-// The outputs of `dermasim plan` besides plan.toml and plan.ics (FILES.md, Outputs):
+// The outputs of `dermasim plan` besides plan.toml and plan.ics (docs/file-formats.md, Outputs):
 // summary.json (the chosen regimen, its predicted outcomes and safety, the alternatives and
 // what each trades, the binding constraints, the fast-vs-full difference) and report.html
 // (timeline, predicted course, redness per session, alternatives, precautions, notice).

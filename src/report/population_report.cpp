@@ -52,7 +52,7 @@ nlohmann::json summaries_json(const std::vector<population::NamedSummary>& summa
   return json;
 }
 
-/// The adverse events as (key, words) in the order of FILES.md.
+/// The adverse events as (key, words) in the order of docs/file-formats.md.
 std::vector<std::pair<std::string, std::string>> adverse_event_rows(const population::AdverseEventProbabilities& events) {
   return {{"peak_erythema_ge_3", fmt::format("{:5.1f} %  peak erythema 3 or more (marked redness)", 100.0 * events.peak_erythema_ge_3)},
           {"redness_gt_3_days", fmt::format("{:5.1f} %  visible redness (erythema 1 or more) more than 3 days in a row", 100.0 * events.redness_gt_3_days)},

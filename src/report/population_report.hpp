@@ -1,5 +1,5 @@
 #pragma once
-// The outputs of `dermasim population` (FILES.md, population.json; MODEL.md §5):
+// The outputs of `dermasim population` (docs/file-formats.md, population.json; docs/population.md):
 // population.json (percentiles of outcomes and safety figures, adverse-event probabilities,
 // sensitivity rankings), population.html (the same with an SVG histogram per figure), and
 // the terminal text.

@@ -1,5 +1,5 @@
 #pragma once
-// A regimen as JSON with the keys of the scenario format (FILES.md): summary.json's
+// A regimen as JSON with the keys of the scenario format (docs/file-formats.md): summary.json's
 // `regimen`, the same content as plan.toml.
 
 #include <nlohmann/json.hpp>

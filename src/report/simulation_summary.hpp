@@ -1,6 +1,6 @@
 #pragma once
-// The outputs of `dermasim simulate` (FILES.md, Outputs): summary.json (outcomes for the
-// person's concerns, safety figures, each session's redness, the check's findings) and
+// The outputs of `dermasim simulate` (docs/file-formats.md, Outputs): summary.json (outcomes for
+// the person's concerns, safety figures, each session's redness, the check's findings) and
 // timeseries.csv (one row a day).
 
 #include <string>

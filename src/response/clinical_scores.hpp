@@ -1,5 +1,5 @@
 #pragma once
-// Clinical scores from the response state (MODEL.md §2, "Clinical scores"): erythema and
+// Clinical scores from the response state (docs/model-response.md, "Clinical scores"): erythema and
 // irritation on the 0-4 scale, collagen content change, pigment, turnover time, the
 // improvement (%) of each concern against a baseline state, and the risk of visible
 // post-inflammatory hyperpigmentation.

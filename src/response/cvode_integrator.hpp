@@ -1,8 +1,9 @@
 #pragma once
 // CVODE (SUNDIALS 6, BDF with a dense direct linear solver) wrapped once for the response
-// layer (MODEL.md §2, STYLE.md §3-4): the problem is a right-hand side given as a function,
-// events are stops (`set_stop_time`) followed by `reinitialize`, and every CVODE status that
-// is not success becomes a SolverError carrying the integrator's statistics.
+// layer (docs/model-response.md), apart from the problem it integrates: the problem is a
+// right-hand side given as a function, events are stops (`set_stop_time`) followed by
+// `reinitialize`, and every CVODE status that is not success becomes a SolverError carrying
+// the integrator's statistics.
 
 #include <cstddef>
 #include <functional>

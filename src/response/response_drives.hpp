@@ -1,7 +1,7 @@
 #pragma once
-// What drives the skin response (MODEL.md §2): the person's traits, the retinoid exposure of
-// the viable epidermis over time (from transport), micro-needling session injuries and daily
-// sunscreen. The simulate layer builds these; the response layer only reads them.
+// What drives the skin response (docs/model-response.md): the person's traits, the retinoid
+// exposure of the viable epidermis over time (from transport), micro-needling session injuries and
+// daily sunscreen. The simulate layer builds these; the response layer only reads them.
 
 #include <string_view>
 
@@ -30,7 +30,7 @@ struct PersonTraits {
 /// Retinoid in the viable epidermis, piecewise constant: `amount` (mass of the retinoid per
 /// cm² of skin surface held in the viable epidermis, as transport reports it) on
 /// [start, end). Overlapping intervals add. Retinol is converted to tretinoin-equivalent
-/// exposure by the model's potency ratio (VALIDATION R8).
+/// exposure by the model's potency ratio (docs/validation.md R8).
 struct ExposureInterval {
   Time start;
   Time end;

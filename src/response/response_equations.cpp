@@ -50,7 +50,7 @@ void ResponseEquations::derivatives(std::span<const double> y, const DriveLevels
   const double shade = drives.sunscreen ? 1.0 : 0.0;
 
   // Injury and inflammation: the deposited injury turns into inflammation over
-  // injury_signal_time, which resolves with inflammation_half_life (MODEL.md §2).
+  // injury_signal_time, which resolves with inflammation_half_life (docs/model-response.md).
   const double k_signal = 1.0 / p.injury_signal_time.si();
   const double k_inflammation = std::numbers::ln2 / p.inflammation_half_life.si();
   const double d_signal = -k_signal * s.injury_signal;

@@ -1,7 +1,8 @@
 #pragma once
-// The skin response ODEs of MODEL.md §2 as a problem object (STYLE.md §3): the state layout,
-// the right-hand side for given drive levels, and the jump a micro-needling session applies
-// to the state. No integrator here; ResponseSimulation pairs it with CVODE.
+// The skin response ODEs of docs/model-response.md as a problem object, kept apart from the
+// integrator: the state layout, the right-hand side for given drive levels, and the jump a
+// micro-needling session applies to the state. No integrator here; ResponseSimulation pairs
+// it with CVODE.
 
 #include <array>
 #include <cstddef>

@@ -1,7 +1,7 @@
 #pragma once
-// Outcomes of a simulated response (MODEL.md §2 clinical scores; FILES.md summary.json
-// `outcomes`, `safety` and `per_session`): collagen change and concern improvements at the
-// horizon, erythema and irritation safety figures, PIH risk, and each session's recovery.
+// Outcomes of a simulated response (docs/model-response.md clinical scores; docs/file-formats.md
+// summary.json `outcomes`, `safety` and `per_session`): collagen change and concern improvements at
+// the horizon, erythema and irritation safety figures, PIH risk, and each session's recovery.
 
 #include <optional>
 #include <vector>

@@ -1,6 +1,6 @@
 #pragma once
-// The parameters of the skin response model (MODEL.md §2), in SI, with a table that names
-// each one as data/response.toml spells it (`name_unit`), its file unit and its allowed
+// The parameters of the skin response model (docs/model-response.md), in SI, with a table that
+// names each one as data/response.toml spells it (`name_unit`), its file unit and its allowed
 // range. The table is the loader-independent form: io/ reads the file through it, the
 // population samples by key, and tests check that the file and the struct agree.
 

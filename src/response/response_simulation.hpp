@@ -1,6 +1,6 @@
 #pragma once
-// The skin response of one person over a regimen (MODEL.md §2): the response equations
-// integrated with CVODE from event to event (STYLE.md §4). The simulate layer alternates:
+// The skin response of one person over a regimen (docs/model-response.md): the response equations
+// integrated with CVODE from event to event (events are stops). The simulate layer alternates:
 // advance_to(next application), read barrier() and open_channels() for transport, add the
 // exposure transport computed, advance again. Daily records hold the clinical series.
 

@@ -1,7 +1,7 @@
 #pragma once
-// The predicted improvement of one of the person's concerns (FILES.md concerns; MODEL.md §2
-// clinical scores): the bridge between the regimen's Concern and the response's scores, used
-// by the planner's objective and by the reports.
+// The predicted improvement of one of the person's concerns (docs/file-formats.md concerns;
+// docs/model-response.md clinical scores): the bridge between the regimen's Concern and the
+// response's scores, used by the planner's objective and by the reports.
 
 #include "regimen/person.hpp"
 #include "response/clinical_scores.hpp"

@@ -1,8 +1,8 @@
 #pragma once
 // From the regimen's world (catalogue entries, products, sessions, the person) to the inputs
-// of the two models (MODEL.md §1 and §2): the compound and site layers transport needs, an
-// application of a product, the skin model of a session's channels, the person's traits and
-// a session's injury for the response.
+// of the two models (docs/transport.md and docs/model-response.md): the compound and site layers
+// transport needs, an application of a product, the skin model of a session's channels, the
+// person's traits and a session's injury for the response.
 
 #include "regimen/catalogue.hpp"
 #include "regimen/regimen.hpp"

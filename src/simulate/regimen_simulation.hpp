@@ -1,8 +1,9 @@
 #pragma once
-// A whole regimen through the coupled model (ARCHITECTURE.md, simulate): the response is
+// A whole regimen through the coupled model (docs/architecture.md, simulate): the response is
 // integrated from event to event; at each retinoid application it hands transport the
 // barrier state and the open channels, transport computes the retinoid in the viable
-// epidermis until the next application, and that exposure drives the response (MODEL.md §1–2).
+// epidermis until the next application, and that exposure drives the response (docs/transport.md
+// and docs/model-response.md).
 
 #include <vector>
 
@@ -22,8 +23,8 @@ struct ModelParameters {
   response::ResponseParameters response;
 };
 
-/// Times of day (FILES.md: morning before a session, evening after it); assumptions, named
-/// in docs/model.md.
+/// Times of day (docs/file-formats.md: morning before a session, evening after it); assumptions,
+/// named in docs/model.md.
 inline constexpr double morning_hour = 7.0;
 inline constexpr double session_hour = 10.0;
 inline constexpr double after_session_hour = 10.5;

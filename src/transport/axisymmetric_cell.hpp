@@ -1,5 +1,5 @@
 #pragma once
-// The `full` discretization of MODEL.md §1: one micro-channel's unit cell as an axisymmetric
+// The `full` discretization of docs/transport.md: one micro-channel's unit cell as an axisymmetric
 // cylinder of equal area (radius R), cell-centred finite volumes on an r–z tensor grid graded
 // towards the channel wall (r = a), every layer interface and the channel bottom. Symmetry
 // (no flux) at r = 0 and r = R; the well-mixed vehicle on top; sink or no flux below.

@@ -17,7 +17,7 @@ namespace {
 // (kd ≤ 2), not for the 2-D cell, whose natural bandwidth is its radial cell count.
 constexpr int largest_band = 8;
 // Factorizations kept per vehicle mode: a restart needs about six distinct (h, ω) and a
-// graded schedule two more per doubling (BENCHMARKS.md problem B at 0.1 %: 13).
+// graded schedule two more per doubling (docs/benchmarks.md problem B at 0.1 %: 13).
 constexpr std::size_t kept_factorizations = 16;
 
 // BDF2 coefficients for step ratio ω = h_n / h_{n−1}; ω = 0 means backward Euler.

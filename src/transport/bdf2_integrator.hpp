@@ -1,7 +1,7 @@
 #pragma once
-// A hand-written alternative to CVODE for the linear transport operator (MODEL.md §1,
-// "Discretization"; the `fast` default): variable-step BDF2 with a geometric
-// start-up (backward Euler at h/2^k, then steps doubling to h), each linear system
+// A hand-written alternative to CVODE for the linear transport operator (docs/transport.md §2; the
+// `fast` default): variable-step BDF2 with a geometric start-up (backward Euler at h/2^k, then
+// steps doubling to h), each linear system
 //   C (a0 I − h J) y_{n+1} = C [(1 + ω) y_n − ω²/(1 + ω) y_{n−1}],  a0 = (1 + 2ω)/(1 + ω),
 // symmetric positive definite after scaling by the capacities C, factorized once per distinct
 // (h, ω) and operator and reused for every step: by a band LDLᵀ (banded_ldlt.hpp) when the
@@ -15,7 +15,7 @@
 // never pass t_stop (an event) and land on it exactly.
 // When channels heal, J is taken at t_{n+1} each step and refactorized while an entry still
 // changes by more than 1e-3 of its row's largest entry. No error control: the caller chooses the
-// step schedule (BENCHMARKS.md compares schemes at equal error).
+// step schedule (docs/benchmarks.md compares schemes at equal error).
 
 #include <array>
 #include <memory>

@@ -62,9 +62,9 @@ CompoundProperties derive_properties(const Compound& compound, const PropertyPar
   out.stratum_corneum_water_partition = p.lipid_volume_fraction * out.lipid_water_partition +
                                         (1.0 - p.lipid_volume_fraction) * corneocyte;
   derived.push_back({"lipid_water_partition", out.lipid_water_partition, "1",
-                     "K_lip/w = 0.9 Kow^0.69 (Surrey DPK model, as coded; PARAMETERS.md §3)"});
+                     "K_lip/w = 0.9 Kow^0.69 (Surrey DPK model, as coded; docs/data.md)"});
   derived.push_back({"keratin_water_partition", out.keratin_water_partition, "1",
-                     "K_k/w = 1.37 * 4.2 Kow^0.31 (Surrey DPK model, as coded; PARAMETERS.md §3)"});
+                     "K_k/w = 1.37 * 4.2 Kow^0.31 (Surrey DPK model, as coded; docs/data.md)"});
   derived.push_back({"stratum_corneum_water_partition", out.stratum_corneum_water_partition, "1",
                      fmt::format("K_sc/w = phi_lip K_lip/w + (1 - phi_lip)(phi_k K_k/w + 1 - phi_k), "
                                  "phi_lip = {}, phi_k = {} (volume fractions, assumptions)",
@@ -86,7 +86,7 @@ CompoundProperties derive_properties(const Compound& compound, const PropertyPar
                        0.025 * out.unionized_fraction_viable * out.lipid_water_partition;
   derived.push_back({"binding_factor", out.binding_factor, "1",
                      "B = 0.65 + 0.325/f_u + 0.025 f_non K_lip/w (Surrey DPK model, as coded; "
-                     "low-quality port, PARAMETERS.md §3)"});
+                     "low-quality port, docs/data.md)"});
   out.viable_water_partition = p.tissue_water_fraction;
   derived.push_back({"viable_water_partition", out.viable_water_partition, "1",
                      "K = tissue water fraction (free drug moves in the water; Surrey K = 0.6 B)"});

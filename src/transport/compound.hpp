@@ -1,7 +1,7 @@
 #pragma once
-// Transport properties from a compound's physicochemistry (MODEL.md §1, "Properties from
+// Transport properties from a compound's physicochemistry (docs/transport.md, "Properties from
 // physicochemistry"; correlations and their sources in docs/transport.md and
-// ../shared/research/PARAMETERS.md §3). Each derived number is returned with the correlation
+// docs/data.md). Each derived number is returned with the correlation
 // that gave it, so that `absorb` can print it. Outside a correlation's domain (tretinoin's
 // log P 6.3 exceeds every QSPR training set) the value is an extrapolation and says so.
 
@@ -15,7 +15,7 @@ namespace dermasim::transport {
 
 enum class Ionization { neutral, acid, base };
 
-/// A compound as a researcher describes it (FILES.md, `[active]`).
+/// A compound as a researcher describes it (docs/file-formats.md, `[active]`).
 struct Compound {
   std::string name;
   double molecular_weight_g_per_mol = 0.0;

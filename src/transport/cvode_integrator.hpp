@@ -1,8 +1,8 @@
 #pragma once
-// Implicit adaptive time integration of an OdeSystem (MODEL.md §1, "Discretization"): SUNDIALS
+// Implicit adaptive time integration of an OdeSystem (docs/transport.md §2): SUNDIALS
 // CVODE, variable-order BDF with error control, Newton iteration with the system's exact sparse
 // Jacobian factorized by KLU. This is the one file that talks to SUNDIALS; every failure
-// status becomes a SolverError with the integrator's statistics (STYLE.md §3, §7).
+// status becomes a SolverError with the integrator's statistics, so the caller sees why.
 // Linear-solution scaling is off so that a linear invariant of the system (the total amount)
 // is preserved by each Newton correction to round-off.
 
@@ -30,7 +30,7 @@ class TimeIntegrator {
  public:
   virtual ~TimeIntegrator() = default;
   /// Restarts from (t0, y0): after construction and after every event that changes the state
-  /// or the operator (STYLE.md §4: events are stops).
+  /// or the operator (events are stops: the integrator never steps across one).
   virtual void reinitialize(double t0, std::span<const double> y0) = 0;
   virtual void set_tolerances(double relative_tolerance, std::span<const double> absolute_tolerance) = 0;
   /// Integrates to t_out without stepping past t_stop (>= t_out); writes y(t_out) into y.

@@ -1,5 +1,5 @@
 #pragma once
-// The finite-volume semi-discretization of MODEL.md §1 in the variable u = c/K, shared by the
+// The finite-volume semi-discretization of docs/transport.md in the variable u = c/K, shared by the
 // 1-D column, the 1-D two-pathway model and the 2-D axisymmetric unit cell: cells with a
 // capacity K·R·V, faces with harmonic-mean conductances of D·K, a well-mixed vehicle cell on
 // top, a sink receptor below, and accumulated amounts (receptor, cleared, metabolized,
@@ -52,7 +52,7 @@ struct FvSinkFace {
 /// How the vehicle cell (index 0) behaves during an interval between events.
 enum class VehicleMode { film, reservoir, absent };
 
-/// Channel closure (MODEL.md §1): D·K of channel cells relaxes from the open value to the
+/// Channel closure (docs/transport.md): D·K of channel cells relaxes from the open value to the
 /// tissue value as exp(−(t − opened_at)/τ); an infinite τ (Franz cell) never heals.
 struct ChannelClosure {
   double opened_at_s = 0.0;

@@ -1,7 +1,7 @@
 #pragma once
-// Graded one-dimensional grids for the finite-volume discretization (MODEL.md §1,
-// "Discretization"): cells are finest at the ends of each segment (layer interfaces, the
-// channel wall and bottom) and grow geometrically towards its middle, up to a largest size.
+// Graded one-dimensional grids for the finite-volume discretization (docs/transport.md §2): cells
+// are finest at the ends of each segment (layer interfaces, the channel wall and bottom) and grow
+// geometrically towards its middle, up to a largest size.
 
 #include <cstddef>
 #include <vector>

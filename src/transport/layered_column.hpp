@@ -1,5 +1,5 @@
 #pragma once
-// The 1-D discretizations of MODEL.md §1: a layered column (intact skin) and the `fast`
+// The 1-D discretizations of docs/transport.md: a layered column (intact skin) and the `fast`
 // two-pathway column for micro-needled skin — an intact pathway (area 1 − φ) and a channel
 // pathway (area φ, the open-area fraction) side by side in depth, coupled at each depth by a
 // lateral exchange conductance from the quasi-steady radial profile in the equal-area unit

@@ -1,5 +1,5 @@
 #pragma once
-// The materials of the transport model (MODEL.md §1, "Equation"): each cell of the
+// The materials of the transport model (docs/transport.md §1): each cell of the
 // discretization belongs to one material with diffusivity D, partition coefficient K
 // (material/water), binding retardation R and first-order metabolism and clearance rates in
 //   K R ∂u/∂t = ∇·(D K ∇u) − (k_met + k_cl) K u,   u = c / K.
@@ -10,7 +10,8 @@
 
 namespace dermasim::transport {
 
-/// The compartments that amounts are reported for (FILES.md, absorb.json `layers_ng_per_cm2`).
+/// The compartments that amounts are reported for (docs/file-formats.md, absorb.json
+/// `layers_ng_per_cm2`).
 enum class Compartment { vehicle, stratum_corneum, viable_epidermis, dermis };
 
 [[nodiscard]] constexpr std::string_view name(Compartment compartment) {

@@ -1,7 +1,7 @@
 #pragma once
-// The semi-discrete problem as the time integrator sees it (STYLE.md §3: problem,
+// The semi-discrete problem as the time integrator sees it (problem,
 // discretization and integrator are separate objects): dy/dt = f(t, y) with a sparse
-// Jacobian whose pattern is fixed for the life of the system (MODEL.md §1, "Discretization").
+// Jacobian whose pattern is fixed for the life of the system (docs/transport.md §2).
 
 #include <cstddef>
 #include <cstdint>

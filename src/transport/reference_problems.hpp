@@ -1,5 +1,5 @@
 #pragma once
-// The reference transport problems of BENCHMARKS.md, shared by the verification tests and the
+// The reference transport problems of docs/benchmarks.md, shared by the verification tests and the
 // benchmarks: problem A (1-D, three layers, constant donor, sink) and problem B (problem A's
 // layers in a 2-D axisymmetric unit cell of radius 360 µm with a 35 µm × 460 µm fluid channel),
 // with their published reference values of the cumulative outflow Q(t).
@@ -12,12 +12,12 @@
 namespace dermasim::transport::reference {
 
 inline constexpr std::array<double, 6> output_hours{1, 2, 4, 8, 12, 24};
-/// Q(t) in mg/cm² at output_hours (BENCHMARKS.md, Laplace-domain transfer matrix + Talbot).
+/// Q(t) in mg/cm² at output_hours (docs/benchmarks.md, Laplace-domain transfer matrix + Talbot).
 inline constexpr std::array<double, 6> problem_a_mg_per_cm2{2.556552e-05, 1.879402e-04, 6.471849e-04,
                                                             1.605150e-03, 2.564019e-03, 5.440631e-03};
 inline constexpr double problem_a_steady_flux_mg_per_cm2_s = 6.6588240517e-08;
 inline constexpr double problem_a_lag_time_s = 4694.42;
-/// Q(t) in mg/cm² at output_hours (BENCHMARKS.md, Richardson-extrapolated nested FV grids).
+/// Q(t) in mg/cm² at output_hours (docs/benchmarks.md, Richardson-extrapolated nested FV grids).
 inline constexpr std::array<double, 6> problem_b_mg_per_cm2{3.162039e-02, 7.250455e-02, 1.544675e-01,
                                                             3.184301e-01, 4.823935e-01, 9.742836e-01};
 

@@ -1,5 +1,5 @@
 #pragma once
-// Skin geometry for transport (MODEL.md §1, "Domain"): the layers from the surface down, the
+// Skin geometry for transport (docs/transport.md §1): the layers from the surface down, the
 // receptor below them, the micro-channel array and its unit cell (a square of side
 // 1/sqrt(density) approximated by the cylinder of equal area, R = 1/sqrt(π·density)), and
 // the grid resolution that the discretizations share.

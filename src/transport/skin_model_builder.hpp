@@ -1,6 +1,6 @@
 #pragma once
 // From a compound's derived properties, a skin site and an optional micro-needle session to
-// the SkinModel the transport solver runs (MODEL.md §1): SC, VE and dermis materials, the
+// the SkinModel the transport solver runs (docs/transport.md): SC, VE and dermis materials, the
 // channel array (depth = depth fraction × needle length, surface radius), the channel closure
 // time (open or occluded; in vivo only), metabolism in the VE and clearance in the dermis.
 // The model parameters that are not intrinsic to a compound, site or device live in
@@ -22,7 +22,7 @@ struct TransportParameters {
   Time closure_time_occluded = hours(34.0);   // PMC8259462: t½ 20–26 h → τ = t½/ln 2
   Rate dermal_clearance = 4.8 * units::per_hour;           // assumption, flow-limited
   Rate viable_epidermis_metabolism = 0.1 * units::per_hour;  // assumption, no tretinoin rate
-  // K_sc/vehicle for a cream, calibrated to Latriano 1997 (VALIDATION.md T4).
+  // K_sc/vehicle for a cream, calibrated to Latriano 1997 (docs/validation.md T4).
   double cream_stratum_corneum_vehicle_partition = 0.021;
 };
 

@@ -66,7 +66,7 @@ std::vector<OutputTime> output_times(double t0, const Application& application) 
   return merged;
 }
 
-/// A film holding more drug than it can dissolve (MODEL.md §1: the flux is capped by
+/// A film holding more drug than it can dissolve (docs/transport.md: the flux is capped by
 /// solubility). The undissolved drug keeps the dissolved part saturated, so the film is a
 /// constant donor at u = u_sat (its saturated concentration over K_v, i.e. the water
 /// solubility) until the drug drawn from it has used up the undissolved excess; from then on

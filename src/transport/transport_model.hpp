@@ -1,8 +1,8 @@
 #pragma once
 // One application of a topical product to (micro-needled) skin, at `full` or `fast` fidelity
-// (MODEL.md §1): the model builds its discretization once, then each apply() integrates from
+// (docs/transport.md): the model builds its discretization once, then each apply() integrates from
 // the carried State to the end of the application, stopping at each event (application,
-// wash-off; STYLE.md §4) to change the state and restart the integrator. Results carry
+// wash-off; events are stops) to change the state and restart the integrator. Results carry
 // per-compartment amounts over time, the outflow, the depth profile, peak and area under the
 // curve of the viable-epidermis and dermis concentrations, and the mass balance.
 
@@ -52,7 +52,7 @@ struct Application {
   MassPerArea formulation_dose;                                   // finite dose
   double drug_mass_fraction = 0.0;                                // finite dose
   std::optional<Concentration> constant_donor;                    // infinite dose
-  // Caps the vehicle (MODEL.md §1): drug beyond K_v × this in the vehicle stays undissolved
+  // Caps the vehicle (docs/transport.md): drug beyond K_v × this in the vehicle stays undissolved
   // and keeps the vehicle saturated, u = this, until it has dissolved. Absent: no cap.
   std::optional<Concentration> water_solubility;
   Time duration;

@@ -50,7 +50,7 @@ TEST(AbsorbCommand, GivesTheEnhancementOverIntactSkinWithMicroneedles) {
   const double tretinoin_ratio = nlohmann::json::parse(tretinoin.out).at("enhancement_ratio").get<double>();
   const double caffeine_ratio = nlohmann::json::parse(caffeine.out).at("enhancement_ratio").get<double>();
   EXPECT_TRUE(nlohmann::json::parse(caffeine.out).contains("intact"));
-  // VALIDATION.md: channels change where a lipophilic drug goes more than how much crosses;
+  // docs/validation.md: channels change where a lipophilic drug goes more than how much crosses;
   // for a hydrophilic active they dominate.
   EXPECT_LT(tretinoin_ratio, 2.0);
   EXPECT_GT(caffeine_ratio, 5.0);

@@ -87,7 +87,8 @@ TEST(ProtocolCheck, EachRuleScenarioTriggersOnlyItsOwnRule) {
 }
 
 TEST(ProtocolCheck, CountsWashoutDaysFromTheLastEveningApplication) {
-  // Pause from Jan 9: last application the evening of Jan 8, 7 days before Jan 15 (FILES.md).
+  // Pause from Jan 9: last application the evening of Jan 8, 7 days before Jan 15
+  // (docs/file-formats.md).
   EXPECT_TRUE(check_text(nightly_tretinoin("2027-01-09", "2027-01-17")).empty());
   // Pause from Jan 10: 6 days, a warning that recommends 7.
   EXPECT_EQ(rules_fired(check_text(nightly_tretinoin("2027-01-10", "2027-01-17"))),

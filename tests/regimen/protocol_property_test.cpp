@@ -1,7 +1,7 @@
 // Property tests over thousands of generated scenarios (seeded, so failures reproduce):
 // loading never crashes (valid or mutated text either loads or raises InputError), and the
 // checker's washout and resumption findings agree with an independent re-computation of the
-// day counting that FILES.md defines.
+// day counting that docs/file-formats.md defines.
 
 #include <random>
 #include <set>
@@ -89,7 +89,7 @@ class ScenarioGenerator {
   std::mt19937_64 random_;
 };
 
-// --- The independent re-computation: FILES.md's day counting, written from the text. ---
+// --- The independent re-computation: docs/file-formats.md's day counting, from the text. ---
 
 bool applied_in_evening(const Product& p, Date day) {
   const int n = days_between(p.from, day);

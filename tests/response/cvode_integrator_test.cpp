@@ -1,4 +1,5 @@
-// Tests of the response layer's CVODE wrapper (MODEL.md §2; STYLE.md §3, §7).
+// Tests of the response layer's CVODE wrapper (docs/model-response.md): accuracy, stops and
+// restarts, and failures that become SolverError.
 #include "response/cvode_integrator.hpp"
 
 #include <array>

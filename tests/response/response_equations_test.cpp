@@ -1,4 +1,4 @@
-// Unit tests of each response term (MODEL.md §2): injury pulse half-life, activation
+// Unit tests of each response term (docs/model-response.md): injury pulse half-life, activation
 // saturation, tolerance build-up and fading, barrier recovery, injury scaling.
 #include "response/response_equations.hpp"
 
@@ -49,7 +49,7 @@ TEST_F(ResponseTerms, InflammationPeaksWithinHoursOfTheSession) {
     }
   }
 
-  EXPECT_GE(peak_hour, 3.0);  // erythema from 3-6 h (PARAMETERS.md §5a)
+  EXPECT_GE(peak_hour, 3.0);  // erythema from 3-6 h (docs/data.md)
   EXPECT_LE(peak_hour, 6.0);
 }
 

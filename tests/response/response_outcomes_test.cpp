@@ -1,4 +1,5 @@
-// Tests of the clinical scores and outcome summary (MODEL.md §2, FILES.md summary.json).
+// Tests of the clinical scores and outcome summary (docs/model-response.md, docs/file-formats.md
+// summary.json).
 #include "response/response_outcomes.hpp"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,5 @@
-// Tests of ResponseParameters and data/response.toml (MODEL.md §2; parameters with sources).
+// Tests of ResponseParameters and data/response.toml (docs/model-response.md; parameters with
+// sources).
 #include "response/response_parameters.hpp"
 
 #include <set>

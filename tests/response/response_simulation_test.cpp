@@ -1,5 +1,5 @@
 // Tests of ResponseSimulation, the event-driven integration the simulate layer drives
-// (MODEL.md §2; STYLE.md §4: events are stops).
+// (docs/model-response.md; events are stops).
 #include "response/response_simulation.hpp"
 
 #include <cmath>

@@ -1,5 +1,5 @@
-// Scenario tests of the coupled model (issue 5): the claims the brief makes, shown
-// quantitatively with the catalogues' parameters and the transport engine's exposure.
+// Scenario tests of the coupled model (issue 5): the claims of docs/validation.md, "Coupled model",
+// shown quantitatively with the catalogues' parameters and the transport engine's exposure.
 
 #include "simulate/regimen_simulation.hpp"
 
@@ -66,7 +66,7 @@ TEST(RegimenSimulation, RednessAfterAOneMillimetreSessionSettlesWithinOneToThree
     const auto& session = result.outcomes.per_session[0];
     ASSERT_TRUE(session.days_to_erythema_below_1.has_value());
     EXPECT_GE(*session.days_to_erythema_below_1, 1) << needle;
-    EXPECT_LE(*session.days_to_erythema_below_1, 3) << needle;  // VALIDATION R1
+    EXPECT_LE(*session.days_to_erythema_below_1, 3) << needle;  // docs/validation.md R1
   }
 }
 

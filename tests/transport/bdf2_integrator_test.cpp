@@ -55,7 +55,7 @@ TEST(Bdf2Integrator, HealingChannelsFollowCvodeWithinHalfAPercent) {
 }
 
 // The 2-D cell (sparse LDLᵀ through CHOLMOD) at a coarse resolution: BDF2 follows a tight
-// CVODE run at the six outputs of BENCHMARKS.md problem B, with a fixed step and with the
+// CVODE run at the six outputs of docs/benchmarks.md problem B, with a fixed step and with the
 // graded schedule, which takes far fewer steps; the total amount is conserved either way.
 TEST(Bdf2Integrator, UnitCellFollowsCvodeWithFixedAndGradedSteps) {
   const GridResolution grid{.finest_cell = micrometres(2), .growth = 1.5, .min_cells_per_segment = 2,

@@ -10,7 +10,7 @@ namespace {
 const Compound tretinoin{"tretinoin", 300.44, 6.3, 4.73, Ionization::acid, std::nullopt, std::nullopt};
 
 TEST(Compound, AqueousDiffusivityOfTretinoinIsTheDerivedValueOfParametersMd) {
-  // PARAMETERS.md §1a: free D in VE/DE 1.69e-6 cm²/s for MW 300.44.
+  // docs/data.md: free D in VE/DE 1.69e-6 cm²/s for MW 300.44.
   EXPECT_NEAR(aqueous_diffusivity(300.44).in(units::square_centimetre_per_second), 1.69e-6, 0.01e-6);
 }
 
@@ -32,7 +32,7 @@ TEST(Compound, LipidPartitionOfUnionizedTretinoinIsTheDerivedValueOfParametersMd
 
   const auto properties = derive_properties(unionized);
 
-  // PARAMETERS.md §1a: K SC lipid/water ≈ 2.0e4 for log P 6.3.
+  // docs/data.md: K SC lipid/water ≈ 2.0e4 for log P 6.3.
   EXPECT_NEAR(properties.lipid_water_partition / 2.0e4, 1.0, 0.02);
   EXPECT_TRUE(properties.is_extrapolated);
 }

@@ -1,4 +1,4 @@
-// The solubility cap of the vehicle (MODEL.md §1): drug beyond what the film dissolves keeps
+// The solubility cap of the vehicle (docs/transport.md): drug beyond what the film dissolves keeps
 // it saturated, the film then acts as a constant donor at the saturated concentration until
 // the excess has dissolved, and every amount stays accounted for.
 

@@ -1,4 +1,4 @@
-// The three response targets VALIDATION.md marks **calibrate** (R4, R6, R10): each test
+// The three response targets docs/validation.md marks **calibrate** (R4, R6, R10): each test
 // re-runs the calibration case and checks that the calibrated parameter in
 // data/response.toml still reproduces its target (docs/model-response.md, "Calibration").
 #include <iostream>

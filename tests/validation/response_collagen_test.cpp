@@ -1,6 +1,6 @@
-// Validation of collagen after micro-needling (VALIDATION.md R9) and issue 5's claim that
+// Validation of collagen after micro-needling (docs/validation.md R9) and issue 5's claim that
 // tretinoin + micro-needling yields more collagen at 6 months than either alone (a model
-// prediction: no trial combines them, VALIDATION "Known gaps").
+// prediction: no trial combines them, docs/validation.md, "Known gaps").
 #include <iostream>
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Validation of the retinoid response against VALIDATION.md R3, R5, R7 and R8, and the claim
+// Validation of the retinoid response against docs/validation.md R3, R5, R7 and R8, and the claim
 // that retinol behaves like a weaker tretinoin. Exposure: the stand-in of
 // tests/response/support (nightly application at 22:00, two levels per day).
 #include <iostream>

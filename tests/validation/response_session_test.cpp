@@ -1,4 +1,4 @@
-// Validation of the response to micro-needling sessions against VALIDATION.md R1, R2 and R11,
+// Validation of the response to micro-needling sessions against docs/validation.md R1, R2 and R11,
 // and the washout claim of issue 5 (a model prediction: no trial combines microneedling with
 // tretinoin). Drives are the stand-ins of tests/response/support (documented there and in
 // docs/model-response.md) until simulate feeds the transport engine's exposure.
@@ -97,7 +97,7 @@ TEST(PostInflammatoryHyperpigmentation, RiskIsHigherForTypesFourToSixThanOneToTh
 }
 
 // Issue 5's claim: continuing tretinoin up to the day before a session gives a higher peak
-// and longer redness than a 7-day washout (model prediction; VALIDATION "Known gaps").
+// and longer redness than a 7-day washout (model prediction; docs/validation.md, "Known gaps").
 TEST(TretinoinWashout, ContinuingUpToTheDayBeforeGivesAHigherPeakAndLongerRedness) {
   struct Result { double peak = 0.0; int hours_at_least_1 = 0; };
   auto run = [](int last_application_day) {
@@ -116,7 +116,7 @@ TEST(TretinoinWashout, ContinuingUpToTheDayBeforeGivesAHigherPeakAndLongerRednes
   };
 
   const Result no_washout = run(59);  // last application the evening before
-  const Result washout = run(53);     // 7 days before (FILES.md day counting)
+  const Result washout = run(53);     // 7 days before (docs/file-formats.md day counting)
 
   std::cout << "washout: peak " << washout.peak << ", hours >= 1: " << washout.hours_at_least_1
             << "; no washout: peak " << no_washout.peak << ", hours >= 1: "

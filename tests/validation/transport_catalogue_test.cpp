@@ -1,4 +1,4 @@
-// VALIDATION.md T5–T9: the catalogue and transport-model values the transport runs on.
+// docs/validation.md T5–T9: the catalogue and transport-model values the transport runs on.
 //  T5 effective channel depth and width: 600 µm pressed array → ≈ 460 µm (PMC3016610);
 //     770 µm roller → 152 µm deep, 71 µm wide (Kalluri 2011); a perpendicular pen reaches a
 //     larger fraction of its needle than a roller.

@@ -1,4 +1,4 @@
-// VALIDATION.md T1 and T2: the analytic membrane solutions a diffusion-cell experimenter fits.
+// docs/validation.md T1 and T2: the analytic membrane solutions a diffusion-cell experimenter fits.
 //  T1: constant donor, sink (Crank, The Mathematics of Diffusion, ch. 4, eq. 4.24a), on a
 //      stratum corneum with testosterone-like properties; 0.5 % after 3 lag times.
 //  T2: finite dose from a well-mixed vehicle (thickness h_v) on one membrane (h, D, K), sink:

@@ -1,4 +1,4 @@
-// VALIDATION.md T3: Potts–Guy permeability, log kp [cm/h] = −2.7437 + 0.71 log Kow − 0.0061 MW
+// docs/validation.md T3: Potts–Guy permeability, log kp [cm/h] = −2.7437 + 0.71 log Kow − 0.0061 MW
 // (Potts RO, Guy RH, Pharm Res 1992;9:663): testosterone (MW 288.43, log Kow 3.32)
 // 71.4e-4 cm/h and 2-butoxyethanol (118.18, 0.83) 13.3e-4 cm/h, within 1 %; and the
 // homogeneous stratum corneum built from the derived K_sc and D_sc transmits that kp.

@@ -1,8 +1,8 @@
-// VALIDATION.md T4 (the one transport calibration): tretinoin 0.05 % cream on intact human
+// docs/validation.md T4 (the one transport calibration): tretinoin 0.05 % cream on intact human
 // skin in vivo, ≈ 2 % of the dose absorbed systemically (Latriano L et al., J Am Acad Dermatol
 // 1997;36:S37). Predicted cleared + metabolized over 5 days must be within ×3 of 2 %. The
 // vehicle/SC partition in data/transport.toml was calibrated here (docs/transport.md says so).
-// Also the expected behaviour VALIDATION.md asks to show (a prediction, not a fit): for a very
+// Also the expected behaviour docs/validation.md asks to show (a prediction, not a fit): for a very
 // lipophilic active micro-channels change where the drug goes more than how much crosses; for
 // a hydrophilic one (caffeine) the channels dominate.
 

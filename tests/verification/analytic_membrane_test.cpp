@@ -1,4 +1,4 @@
-// Verification 1 (issue 4; VALIDATION.md T1): one homogeneous membrane, constant donor, sink.
+// Verification 1 (issue 4; docs/validation.md T1): one homogeneous membrane, constant donor, sink.
 // Crank, The Mathematics of Diffusion, eq. 4.24a:
 //   Q(t) / (l C) = D t / l² − 1/6 − (2/π²) Σ (−1)ⁿ/n² exp(−D n² π² t / l²),  lag time l²/6D.
 

@@ -1,4 +1,4 @@
-// BENCHMARKS.md problems A and B against their reference values of Q(t) at 1, 2, 4, 8, 12,
+// docs/benchmarks.md problems A and B against their reference values of Q(t) at 1, 2, 4, 8, 12,
 // 24 h (worst relative error over the six outputs; problem A also its steady flux and lag).
 
 #include <fmt/format.h>

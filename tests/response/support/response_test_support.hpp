@@ -1,7 +1,8 @@
 #pragma once
-// Test and benchmark support for the response model (MODEL.md §2): reads data/response.toml
-// with toml++ (the library itself never sees TOML; io/ will own the real catalogue reader)
-// and builds the stand-in drives that replace transport until simulate couples the two.
+// Test and benchmark support for the response model (docs/model-response.md): reads
+// data/response.toml with toml++ (the library itself never sees TOML; io/ will own the real
+// catalogue reader) and builds the stand-in drives that replace transport until simulate couples
+// the two.
 //
 // Stand-in exposure (docs/model-response.md, "Stand-in exposure"): tretinoin cream applied at
 // 22:00; at steady nightly use of 0.05 % the viable epidermis holds on average 0.19 ng/cm²
@@ -79,7 +80,8 @@ inline void add_standin_course(ResponseSimulation& simulation, Retinoid active,
 
 /// A pen session at 10:00 of `day` with the pen defaults of data/devices.toml: effective
 /// depth 0.77 × needle (PMC3016610), 300 channels/cm² per pass, 3 passes, channels closing
-/// with e-folding 2 h (Gupta 2011, VALIDATION T7). Simulate will take these from the catalogue.
+/// with e-folding 2 h (Gupta 2011, docs/validation.md T7). Simulate will take these from the
+/// catalogue.
 inline SessionInjury standin_session(double needle_mm, int day, double hour = 10.0) {
   SessionInjury session;
   session.time = at_day(day, hour);
