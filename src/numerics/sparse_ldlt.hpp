@@ -11,7 +11,7 @@
 struct cholmod_common_struct;
 struct cholmod_factor_struct;
 
-namespace dermasim::transport {
+namespace dermasim::numerics {
 
 class SparseLdltPattern {
  public:
@@ -46,4 +46,4 @@ class SparseLdlt {
   cholmod_factor_struct* factor_ = nullptr;
 };
 
-}  // namespace dermasim::transport
+}  // namespace dermasim::numerics
