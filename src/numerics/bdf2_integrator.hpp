@@ -1,25 +1,9 @@
 #pragma once
 // A hand-written alternative to CVODE for linear systems dy/dt = J(t) y with the symmetric
-// structure OdeSystem::symmetric_weights() describes (the transport operator, MODEL.md §1,
-// "Discretization"; the `fast` default): variable-step BDF2 with a geometric start-up
-// (backward Euler at h/2^k, then steps doubling to h). With the weights W of the weighted
-// ("free") unknowns each linear system
-//   W (a0 I − h J) y_{n+1} = W [(1 + ω) y_n − ω²/(1 + ω) y_{n−1}],  a0 = (1 + 2ω)/(1 + ω),
-// is symmetric positive definite, factorized once per distinct (h, ω) and operator and reused
-// for every step: by a band LDLᵀ (banded_ldlt.hpp) when the free unknowns form a narrow band in
-// their natural order (the 1-D columns), else by CHOLMOD's sparse LDLᵀ (sparse_ldlt.hpp), whose
-// ordering is computed once per set of free unknowns. The unweighted unknowns are solved before
-// (those the free rows reference, with no coupling of their own: a fixed vehicle) or after (the
-// accumulated amounts) by substitution in the same BDF2 formula, so a linear invariant (the
-// total amount) is conserved to round-off. A new operator costs only numeric factorizations.
-// Steps keep their length across output times (CVODE's "normal" mode): an output inside a
-// step is the linear interpolation of its two ends — second order like the scheme, and exact
-// for the linear invariants — so outputs cost no extra factorizations. Steps never pass t_stop
-// (an event) and land on it exactly.
-// When the system is time dependent (healing channels), J is taken at t_{n+1} each step and
-// refactorized while an entry still changes by more than 1e-3 of its row's largest entry.
-// No error control: the caller chooses the step schedule (docs/transport.md compares schemes
-// at equal error).
+// structure OdeSystem::symmetric_weights() describes (the transport operator,
+// docs/transport.md, "Time integration"; the `fast` default): variable-step BDF2 with a geometric start-up, each
+// linear system factorized once per distinct (h, ω) and operator and reused for every step.
+// No error control: the caller chooses the step schedule (docs/transport.md compares schemes).
 
 #include <memory>
 #include <span>
@@ -43,6 +27,20 @@ struct Bdf2Schedule {
   double growth = 0.0;      // step ≤ growth × time since the restart; 0: fixed step
 };
 
+/// With the weights W of the weighted ("free") unknowns each step solves
+///   W (a0 I − h J) y_{n+1} = W [(1 + ω) y_n − ω²/(1 + ω) y_{n−1}],  a0 = (1 + 2ω)/(1 + ω),
+/// symmetric positive definite: by a band LDLᵀ (banded_ldlt.hpp) when the free unknowns form a
+/// narrow band in their natural order (the 1-D columns), else by CHOLMOD's sparse LDLᵀ
+/// (sparse_ldlt.hpp), ordered once per set of free unknowns. The unweighted unknowns are solved
+/// before (those the free rows reference, uncoupled themselves: a fixed vehicle; a constant one
+/// is kept exactly) or after (the accumulated amounts) by substitution in the same formula, so
+/// a linear invariant (the total amount) is conserved to round-off. A new operator costs only
+/// numeric factorizations. Steps keep their length across output times (CVODE's "normal"
+/// mode): an output inside a step is the linear interpolation of its two ends — second order
+/// like the scheme, and exact for the linear invariants — so outputs cost no factorizations.
+/// Steps never pass t_stop (an event) and land on it exactly. When the system is time
+/// dependent (healing channels), J is taken at t_{n+1} each step and refactorized while an
+/// entry still changes by more than 1e-3 of its row's largest entry.
 class Bdf2Integrator final : public TimeIntegrator {
  public:
   /// @pre schedule.step_s > 0; the system has a Jacobian, is linear (f = J(t) y) and has

@@ -1,18 +1,8 @@
 #pragma once
-// SUNDIALS CVODE (variable-order BDF with error control) wrapped once for every layer: the one
-// file that calls CVodeCreate (STYLE.md §3, §7). Every failure status becomes a SolverError
-// whose message carries CVODE's flag, its own words and the statistics; an exception thrown by
-// the system reaches the caller unchanged. Events are stops: advance() never passes t_stop,
-// and reinitialize() restarts after the event (STYLE.md §4).
-// The Newton systems I − γJ are solved by
-//   - a sparse LDLᵀ of the weighted symmetric block when the system has a Jacobian and
-//     symmetric weights (the transport operator; twice to several times cheaper than LU),
-//   - KLU's sparse LU when it has a Jacobian only,
-//   - a dense LU of difference quotients when it has none (the response equations: CVODE's
-//     diagonal approximation, CVDiag, accepted a PIH peak 36 % too high at relative
-//     tolerance 1e-4, because it ignores the injury → inflammation coupling).
-// With an exact Jacobian the linear-solution scaling is off, so that each Newton correction
-// preserves a linear invariant of the system (the transport's total amount) to round-off.
+// SUNDIALS CVODE (variable-order BDF with error control) wrapped once for every layer; its .cpp
+// is the only file that creates a CVODE instance. Every failure status becomes
+// a SolverError carrying CVODE's flag, its own words and the statistics; events are stops:
+// advance() never passes t_stop, and reinitialize() restarts after the event.
 
 #include <memory>
 #include <span>
@@ -28,6 +18,16 @@ struct CvodeOptions {
   long max_steps = 200000;           // CVODE's limit on steps between two outputs
 };
 
+/// The Newton systems I − γJ are solved by
+///   - a sparse LDLᵀ of the weighted symmetric block when the system has a Jacobian and
+///     symmetric weights (the transport operator; twice to several times cheaper than LU),
+///   - KLU's sparse LU when it has a Jacobian only,
+///   - a dense LU of difference quotients when it has none (the response equations: CVODE's
+///     diagonal approximation, CVDiag, accepted a PIH peak 36 % too high at relative
+///     tolerance 1e-4, because it ignores the injury → inflammation coupling).
+/// With an exact Jacobian the linear-solution scaling is off, so that each Newton correction
+/// preserves a linear invariant of the system (the transport's total amount) to round-off.
+/// An exception thrown by the system reaches the caller of advance() unchanged.
 /// Invariant: time() is the time of the last state returned (or of the last restart).
 class CvodeIntegrator final : public TimeIntegrator {
  public:

@@ -1,6 +1,6 @@
 #pragma once
-// The problem as a time integrator sees it (STYLE.md §3: problem, discretization and
-// integrator are separate objects): dy/dt = f(t, y), optionally with an exact sparse Jacobian
+// The problem as a time integrator sees it (problem, discretization and integrator
+// are separate objects): dy/dt = f(t, y), optionally with an exact sparse Jacobian
 // whose pattern is fixed for the life of the system. The transport finite-volume operator and
 // the response equations both implement it (docs/transport.md, docs/model-response.md).
 

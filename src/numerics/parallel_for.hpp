@@ -1,6 +1,6 @@
 #pragma once
-// Independent work items on several threads (MODEL.md §5: runs are independent; the planner's
-// candidates too). Items are handed out one at a time from a shared counter, so uneven items
+// Independent work items on several threads (the people of a virtual population and the
+// planner's candidates are independent runs). Items are handed out one at a time from a shared counter, so uneven items
 // balance; each item writes only its own slot, so results do not depend on the thread count
 // or the schedule. The one failure rule, for every caller: every item runs, even after some
 // have thrown; once all workers have joined, the exception of the lowest failing item (by

@@ -3,8 +3,8 @@
 // simplicial LDLᵀ (SuiteSparse) — the one file that talks to CHOLMOD. The fill-reducing
 // ordering and symbolic factor are computed once per matrix pattern (SparseLdltPattern) and
 // shared by every numeric factorization of that pattern (one per time step and ratio of the
-// BDF2 integrator): on the 23 000-cell cell of BENCHMARKS.md problem B the ordering costs
-// about as much as a numeric factorization, and a graded step schedule needs a dozen of those.
+// BDF2 integrator): on the 23 000-cell cell of benchmark problem B (bench/README.md) the
+// ordering costs about as much as a numeric factorization, and a graded schedule needs a dozen.
 
 #include <Eigen/SparseCore>
 

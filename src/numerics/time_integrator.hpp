@@ -1,7 +1,7 @@
 #pragma once
 // What a caller needs from a time integrator of an OdeSystem (CVODE or the fixed-step BDF2):
 // integrate to an output time without passing the next event, then restart after the event
-// changed the state or the operator (STYLE.md §4: events are stops, not special cases).
+// changed the state or the operator (events are stops, not special cases in the stepper).
 
 #include <span>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 // Evaluates a batch of regimens on several threads. Results are stored by index, so the
-// outcome is the same whatever the thread count (ARCHITECTURE.md: plan is deterministic);
+// outcome is the same whatever the thread count (`dermasim plan` is deterministic);
 // so is a failure, by numerics::parallel_for's rule.
 
 #include <vector>

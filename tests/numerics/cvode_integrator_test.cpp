@@ -1,4 +1,4 @@
-// The one CVODE wrapper (STYLE.md §3, §7) with each of its linear solvers: KLU for a system
+// The one CVODE wrapper with each of its linear solvers: KLU for a system
 // with a sparse Jacobian, dense difference quotients for one without; stops, restarts,
 // statistics, and failures turned into exceptions.
 #include "numerics/cvode_integrator.hpp"
