@@ -4,9 +4,11 @@
 #include <cmath>
 
 #include <Eigen/SparseCore>
+#include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "numerics/banded_ldlt.hpp"
+#include "numerics/integration_error.hpp"
 #include "numerics/sparse_ldlt.hpp"
 
 namespace dermasim::numerics {
@@ -284,11 +286,18 @@ Bdf2Integrator::Factorization& Bdf2Integrator::factorization(double step, double
       if (slot >= 0) values[slot] -= step * weight * jacobian_values_[k];
     }
   }
-  if (s.banded) {
-    if (f.banded.band_size() != s.band.size()) f.banded = s.band_layout;
-    f.banded.factorize(s.band);
-  } else {
-    f.sparse.factorize(*s.analysis, s.matrix);
+  try {
+    if (s.banded) {
+      if (f.banded.band_size() != s.band.size()) f.banded = s.band_layout;
+      f.banded.factorize(s.band);
+    } else {
+      f.sparse.factorize(*s.analysis, s.matrix);
+    }
+  } catch (const SolverError& error) {
+    f.version = -1;  // not a valid factorization of anything
+    throw IntegrationError(fmt::format("BDF2 failed at t = {:.6g} s with step {:.6g} s: {}; {}", time_, step,
+                                       error.what(), statistics_.summary()),
+                           statistics_);
   }
   f.step = step;
   f.ratio = ratio;
@@ -308,7 +317,8 @@ void Bdf2Integrator::step(double step, double ratio) {
   for (std::size_t k = 0; k < current_.size(); ++k) history_[k] = b1 * current_[k] - b2 * previous_[k];
   for (std::size_t i = 0; i < s.known_states.size(); ++i) {
     const auto state = s.known_states[i];
-    const double diagonal = s.known_diagonal[i] >= 0 ? jacobian_values_[static_cast<std::size_t>(s.known_diagonal[i])] : 0.0;
+    const auto slot = s.known_diagonal[i];
+    const double diagonal = slot >= 0 ? jacobian_values_[static_cast<std::size_t>(slot)] : 0.0;
     // A constant (dy/dt = 0) is kept exactly; the BDF2 formula would reproduce it with round-off.
     const bool is_constant = diagonal == 0.0 && current_[state] == previous_[state];
     next_[state] = is_constant ? current_[state] : history_[state] / (a0 - step * diagonal);

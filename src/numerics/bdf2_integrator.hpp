@@ -51,6 +51,7 @@ class Bdf2Integrator final : public TimeIntegrator {
 
   void reinitialize(double t0, std::span<const double> y0) override;
   void set_tolerances(double, std::span<const double>) override {}
+  /// Throws IntegrationError (integration_error.hpp) when a step's matrix cannot be factorized.
   void advance(double t_out, double t_stop, std::span<double> y) override;
   [[nodiscard]] IntegratorStatistics statistics() const override { return statistics_; }
   [[nodiscard]] IntegratorStatistics total_statistics() const override;

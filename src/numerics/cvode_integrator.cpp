@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "numerics/integration_error.hpp"
 
 namespace dermasim::numerics {
 
@@ -205,13 +206,15 @@ struct CvodeIntegrator::Impl {
     return stats;
   }
 
-  // Turns a CVODE status into SolverError with the flag, CVODE's message and the statistics.
+  // Turns a CVODE status into an IntegrationError with the flag, CVODE's message and the statistics.
   void check(int status, const char* call) const {
     if (status >= 0) return;
-    throw SolverError(fmt::format("CVODE {} failed at t = {:.6g} s: {} ({}); {}; {}", call, t,
-                                  flag_name(status), status,
-                                  last_message.empty() ? "no message" : last_message,
-                                  since_restart().summary()));
+    const IntegratorStatistics statistics = since_restart();
+    throw IntegrationError(fmt::format("CVODE {} failed at t = {:.6g} s: {} ({}); {}; {}", call, t,
+                                       flag_name(status), status,
+                                       last_message.empty() ? "no message" : last_message,
+                                       statistics.summary()),
+                           statistics);
   }
 
   static int rhs(sunrealtype time, N_Vector y, N_Vector ydot, void* user) {

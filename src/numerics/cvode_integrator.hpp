@@ -46,7 +46,8 @@ class CvodeIntegrator final : public TimeIntegrator {
 
   void reinitialize(double t0, std::span<const double> y0) override;
   void set_tolerances(double relative_tolerance, std::span<const double> absolute_tolerance) override;
-  /// @pre time() <= t_out <= t_stop; y.size() == n_states(). Throws SolverError when CVODE fails.
+  /// @pre time() <= t_out <= t_stop; y.size() == n_states(). Throws IntegrationError (a
+  /// SolverError, integration_error.hpp) when CVODE fails.
   void advance(double t_out, double t_stop, std::span<double> y) override;
   [[nodiscard]] IntegratorStatistics statistics() const override;
   [[nodiscard]] IntegratorStatistics total_statistics() const override;

@@ -17,12 +17,16 @@ IntegratorStatistics& IntegratorStatistics::operator+=(const IntegratorStatistic
 }
 
 std::string IntegratorStatistics::summary() const {
-  return fmt::format("{} steps, {} rhs evaluations, {} Jacobians, {} linear setups, "
-                     "{} Newton iterations, {} error-test failures, {} convergence failures, "
-                     "{} restarts",
-                     steps, rhs_evaluations, jacobian_evaluations, linear_setups,
-                     nonlinear_iterations, error_test_failures, nonlinear_convergence_failures,
-                     reinitializations);
+  // The first six always, as reports already show them; the others only when they happened.
+  std::string text = fmt::format("{} steps, {} rhs evaluations, {} Jacobians, {} linear setups, "
+                                 "{} Newton iterations, {} error-test failures",
+                                 steps, rhs_evaluations, jacobian_evaluations, linear_setups,
+                                 nonlinear_iterations, error_test_failures);
+  if (nonlinear_convergence_failures > 0) {
+    text += fmt::format(", {} convergence failures", nonlinear_convergence_failures);
+  }
+  if (reinitializations > 0) text += fmt::format(", {} restarts", reinitializations);
+  return text;
 }
 
 }  // namespace dermasim::numerics

@@ -19,7 +19,7 @@ struct IntegratorStatistics {
   long nonlinear_convergence_failures = 0;
   long reinitializations = 0;
   IntegratorStatistics& operator+=(const IntegratorStatistics& other);
-  /// One line for error messages and logs.
+  /// One line for error messages and reports.
   [[nodiscard]] std::string summary() const;
 };
 

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "numerics/integration_error.hpp"
 
 namespace dermasim::numerics {
 namespace {
@@ -121,6 +122,21 @@ TEST(Bdf2Integrator, CountsRestartsInItsTotalStatistics) {
 
   EXPECT_EQ(integrator.total_statistics().reinitializations, 1);
   EXPECT_GT(integrator.total_statistics().steps, integrator.statistics().steps);
+}
+
+TEST(Bdf2Integrator, TurnsAMatrixThatIsNotPositiveDefiniteIntoAnIntegrationErrorWithStatistics) {
+  // y' = 5y: a0 − 5h turns negative once the steps have doubled past h = 0.2.
+  const LinearSystem growth({{5.0}}, {1.0});
+  Bdf2Integrator integrator(growth, Bdf2Schedule{.step_s = 1.0});
+  std::vector<double> y{1.0};
+  integrator.reinitialize(0.0, y);
+
+  try {
+    integrator.advance(10.0, 10.0, y);
+    FAIL() << "expected an IntegrationError";
+  } catch (const IntegrationError& error) {
+    EXPECT_GT(error.statistics().steps, 0);
+  }
 }
 
 class NoJacobian final : public OdeSystem {
