@@ -6,15 +6,16 @@ cd "$(dirname "$0")/.."
 
 declare -A may_use=(
   [core]="core"
+  [numerics]="core numerics"
   [regimen]="core regimen"
-  [transport]="core transport"
-  [response]="core response"
-  [simulate]="core regimen transport response simulate"
-  [plan]="core regimen transport response simulate plan"
-  [population]="core regimen transport response simulate plan population"
-  [report]="core regimen transport response simulate plan population report"
-  [io]="core regimen transport response io"
-  [app]="core regimen transport response simulate plan population report io app"
+  [transport]="core numerics transport"
+  [response]="core numerics response"
+  [simulate]="core numerics regimen transport response simulate"
+  [plan]="core numerics regimen transport response simulate plan"
+  [population]="core numerics regimen transport response simulate plan population"
+  [report]="core numerics regimen transport response simulate plan population report"
+  [io]="core numerics regimen transport response io"
+  [app]="core numerics regimen transport response simulate plan population report io app"
 )
 
 violations=0

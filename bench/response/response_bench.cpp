@@ -18,7 +18,7 @@ using namespace dermasim;
 using namespace dermasim::response;
 
 ResponseOutcomes simulate_regimen(const ResponseParameters& parameters, int n_days,
-                                  IntegratorStatistics* statistics) {
+                                  numerics::IntegratorStatistics* statistics) {
   ResponseSimulation simulation(parameters, PersonTraits{});
   testing::add_daily_sunscreen(simulation);
   const std::array session_days{30, 60, 90};
@@ -36,7 +36,7 @@ ResponseOutcomes simulate_regimen(const ResponseParameters& parameters, int n_da
 
 void BM_ResponseRegimen180Days(benchmark::State& state) {
   const ResponseParameters parameters = testing::load_response_parameters();
-  IntegratorStatistics statistics;
+  numerics::IntegratorStatistics statistics;
   ResponseOutcomes outcomes;
   for (auto _ : state) {
     outcomes = simulate_regimen(parameters, 180, &statistics);

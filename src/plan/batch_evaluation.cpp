@@ -1,36 +1,24 @@
 #include "plan/batch_evaluation.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
+
+#include "numerics/parallel_for.hpp"
 
 namespace dermasim::plan {
+
+namespace {
+// Upper bound on the worker threads of one batch, whatever the --threads value.
+constexpr int most_threads = 64;
+}  // namespace
 
 std::vector<Evaluation> evaluate_all(const std::vector<regimen::Regimen>& regimens, const Evaluator& evaluator,
                                      int threads) {
   std::vector<Evaluation> results(regimens.size());
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  auto work = [&] {
-    for (std::size_t index = next++; index < regimens.size(); index = next++) {
-      try {
-        results[index] = evaluator(regimens[index]);
-      } catch (...) {
-        const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        next = regimens.size();
-      }
-    }
-  };
-  const auto n_threads = static_cast<std::size_t>(std::clamp(threads, 1, 64));
-  std::vector<std::thread> workers;
-  for (std::size_t worker = 1; worker < std::min(n_threads, regimens.size()); ++worker) workers.emplace_back(work);
-  work();
-  for (auto& worker : workers) worker.join();
-  if (failure) std::rethrow_exception(failure);
+  numerics::parallel_for(static_cast<int>(regimens.size()), std::clamp(threads, 1, most_threads),
+                         [&](int index, int) {
+                           const auto slot = static_cast<std::size_t>(index);
+                           results[slot] = evaluator(regimens[slot]);
+                         });
   return results;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Evaluates a batch of regimens on several threads. Results are stored by index, so the
-// outcome is the same whatever the thread count (docs/architecture.md: plan is deterministic).
+// outcome is the same whatever the thread count (`dermasim plan` is deterministic);
+// so is a failure, by numerics::parallel_for's rule.
 
 #include <vector>
 
@@ -8,8 +9,9 @@
 
 namespace dermasim::plan {
 
-/// evaluator(regimens[i]) for every i, on up to `threads` threads. The evaluator must be
-/// safe to call concurrently. The first exception thrown by any call is rethrown here.
+/// evaluator(regimens[i]) for every i, on up to `threads` threads (clamped to 1 … 64). The
+/// evaluator must be safe to call concurrently. Every regimen is evaluated even when some
+/// calls throw; then the exception of the lowest failing index is rethrown.
 [[nodiscard]] std::vector<Evaluation> evaluate_all(const std::vector<regimen::Regimen>& regimens,
                                                    const Evaluator& evaluator, int threads);
 

@@ -72,7 +72,7 @@ PopulationRun run_population(const regimen::Regimen& regimen, const ModelData& d
   std::vector<double> local(static_cast<std::size_t>(n_local) * values_per_person, 0.0);
   std::vector<std::string> failures(static_cast<std::size_t>(n_local));
 
-  parallel_for(n_local, options.threads, [&](int item, int worker) {
+  numerics::parallel_for(n_local, options.threads, [&](int item, int worker) {
     double* slot = local.data() + static_cast<std::size_t>(item) * values_per_person;
     PersonInputs& inputs = scratch[static_cast<std::size_t>(worker)];
     try {

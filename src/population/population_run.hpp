@@ -9,13 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "numerics/parallel_for.hpp"
 #include "population/model_dimensions.hpp"
-#include "population/parallel_for.hpp"
 #include "population/population_design.hpp"
 #include "population/rank_group.hpp"
 #include "response/response_outcomes.hpp"
 
 namespace dermasim::population {
+
+using numerics::ProgressObserver;
 
 struct PopulationOptions {
   int n_people = 100;

@@ -32,7 +32,17 @@ struct ResponseSimulation::Impl {
   std::array<double, ResponseState::size> y{};
   double t = 0.0;
   DriveLevels drives;
-  std::unique_ptr<CvodeIntegrator> integrator;
+  // The equations as CVODE sees them: R and A are solved exactly outside it (below).
+  struct Equations final : numerics::OdeSystem {
+    const Impl* simulation = nullptr;
+    explicit Equations(const Impl* owner) : simulation(owner) {}
+    [[nodiscard]] std::size_t n_states() const override { return ResponseState::size; }
+    numerics::RhsStatus rhs(double time, std::span<const double> state, std::span<double> derivative) const override {
+      return simulation->derivatives(time, state, derivative);
+    }
+  };
+  Equations system{this};
+  std::unique_ptr<numerics::CvodeIntegrator> integrator;
   bool needs_reinitialization = false;
   // Signal R and activation A are linear with a piecewise-constant input, so they are solved
   // exactly: `segments` holds (R, A, target) at each exposure step up to `segments_until`,
@@ -50,7 +60,6 @@ struct ResponseSimulation::Impl {
   bool segments_stale = false;  // an event was scheduled since the last build
   std::size_t hard_event_index = 0;  // cache of next_hard_event_time()
   bool hard_event_cached = false;
-  double stop_time = std::numeric_limits<double>::quiet_NaN();
 
   std::vector<ExposureInterval> exposures;
   std::vector<std::size_t> active_exposures;
@@ -76,21 +85,21 @@ struct ResponseSimulation::Impl {
             "ResponseSettings: sample_interval must divide a day into whole samples");
     samples_per_day = std::lround(per_day);
     y = ResponseState{}.to_array();
-    integrator = std::make_unique<CvodeIntegrator>(
-        ResponseState::size,
-        [this](double time, std::span<const double> state, std::span<double> derivative) {
-          std::array<double, ResponseState::size> with_activation;
-          std::copy(state.begin(), state.end(), with_activation.begin());
-          const auto [signal, activation] = activation_exact(time);
-          with_activation[ResponseState::activation_signal_index] = signal;
-          with_activation[activation_index] = activation;
-          equations.derivatives(with_activation, drives, derivative);
-          derivative[ResponseState::activation_signal_index] = 0.0;  // solved exactly,
-          derivative[activation_index] = 0.0;                        // outside CVODE
-          return RhsStatus::ok;
-        },
-        settings.integrator, t, y);
+    integrator = std::make_unique<numerics::CvodeIntegrator>(system, settings.integrator);
+    integrator->reinitialize(t, y);
     record_sample();
+  }
+
+  numerics::RhsStatus derivatives(double time, std::span<const double> state, std::span<double> derivative) const {
+    std::array<double, ResponseState::size> with_activation;
+    std::copy(state.begin(), state.end(), with_activation.begin());
+    const auto [signal, activation] = activation_exact(time);
+    with_activation[ResponseState::activation_signal_index] = signal;
+    with_activation[activation_index] = activation;
+    equations.derivatives(with_activation, drives, derivative);
+    derivative[ResponseState::activation_signal_index] = 0.0;  // solved exactly,
+    derivative[activation_index] = 0.0;                        // outside CVODE
+    return numerics::RhsStatus::ok;
   }
 
   // R' = (X − R)/τ_R, A' = (R − A)/τ_A from (R0, A0) at t0 with X constant:
@@ -279,14 +288,9 @@ struct ResponseSimulation::Impl {
       if (needs_reinitialization) {
         integrator->reinitialize(t, y);
         needs_reinitialization = false;
-        stop_time = std::numeric_limits<double>::quiet_NaN();
       }
       if (t_target - t > negligible_step_s) {
-        if (!(t_stop == stop_time)) {
-          integrator->set_stop_time(t_stop);
-          stop_time = t_stop;
-        }
-        integrator->advance(t_target, y);
+        integrator->advance(t_target, t_stop, y);
         set_exact_activation(t_target);
       } else {
         needs_reinitialization = true;  // CVODE's clock stays behind: restart it at t_target
@@ -367,8 +371,8 @@ const std::vector<DailyResponse>& ResponseSimulation::days() const { return impl
 const std::vector<SessionInjury>& ResponseSimulation::sessions() const { return impl_->applied_sessions; }
 double ResponseSimulation::peak_pih_pigment() const { return impl_->peak_pih; }
 const ResponseEquations& ResponseSimulation::equations() const { return impl_->equations; }
-IntegratorStatistics ResponseSimulation::integrator_statistics() const {
-  return impl_->integrator->statistics();
+numerics::IntegratorStatistics ResponseSimulation::integrator_statistics() const {
+  return impl_->integrator->total_statistics();
 }
 
 }  // namespace dermasim::response

@@ -177,7 +177,7 @@ void FiniteVolumeSystem::update_conductances(double t) const {
   conductances_valid_ = true;
 }
 
-void FiniteVolumeSystem::rhs(double t, std::span<const double> y, std::span<double> ydot) const {
+numerics::RhsStatus FiniteVolumeSystem::rhs(double t, std::span<const double> y, std::span<double> ydot) const {
   update_conductances(t);
   std::fill(ydot.begin(), ydot.end(), 0.0);
   const std::size_t n = cells_.size();
@@ -213,6 +213,7 @@ void FiniteVolumeSystem::rhs(double t, std::span<const double> y, std::span<doub
     ydot[i] /= cell.capacity;
   }
   ydot[0] = vehicle_mode_ == VehicleMode::film ? ydot[0] / cells_[0].capacity : 0.0;
+  return numerics::RhsStatus::ok;
 }
 
 void FiniteVolumeSystem::jacobian(double t, std::span<double> values) const {

@@ -11,8 +11,8 @@
 #include <span>
 #include <vector>
 
+#include "numerics/ode_system.hpp"
 #include "transport/material.hpp"
-#include "transport/ode_system.hpp"
 
 namespace dermasim::transport {
 
@@ -78,7 +78,7 @@ struct CompartmentAmounts {
   [[nodiscard]] double in_skin() const { return stratum_corneum + viable_epidermis + dermis; }
 };
 
-class FiniteVolumeSystem final : public OdeSystem {
+class FiniteVolumeSystem final : public numerics::OdeSystem {
  public:
   /// @pre cells[0] is the vehicle cell; every face and sink face refers to existing cells;
   /// slab_faces (depth of slab boundaries, m, from the skin surface) has one more entry than
@@ -95,8 +95,8 @@ class FiniteVolumeSystem final : public OdeSystem {
   [[nodiscard]] const std::vector<FvCell>& cells() const { return cells_; }
   [[nodiscard]] const std::vector<double>& slab_faces() const { return slab_faces_; }
 
-  void rhs(double t, std::span<const double> y, std::span<double> ydot) const override;
-  [[nodiscard]] const SparsityPattern& jacobian_pattern() const override { return pattern_; }
+  numerics::RhsStatus rhs(double t, std::span<const double> y, std::span<double> ydot) const override;
+  [[nodiscard]] const numerics::SparsityPattern& jacobian_pattern() const override { return pattern_; }
   void jacobian(double t, std::span<double> values) const override;
   /// Capacities of the cells (the vehicle's only as a film): C·(I − γJ) is symmetric on them.
   [[nodiscard]] std::vector<double> symmetric_weights() const override;
@@ -109,7 +109,7 @@ class FiniteVolumeSystem final : public OdeSystem {
     conductances_valid_ = false;
   }
   /// True when channel closure makes the operator change with time.
-  [[nodiscard]] bool is_time_dependent() const;
+  [[nodiscard]] bool is_time_dependent() const override;
   /// Barrier state B in [0.05, 1]: D of stratum corneum cells is divided by B.
   void set_barrier(double barrier);
 
@@ -139,7 +139,7 @@ class FiniteVolumeSystem final : public OdeSystem {
   double barrier_ = 1.0;
   bool has_channels_ = false;
 
-  SparsityPattern pattern_;
+  numerics::SparsityPattern pattern_;
   // Positions in pattern_ of each face's four entries (aa, ab, ba, bb) and of each sink face.
   std::vector<std::array<std::int64_t, 4>> face_positions_;
   std::vector<std::int64_t> sink_positions_;          // (cell, cell)

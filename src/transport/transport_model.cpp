@@ -6,8 +6,9 @@
 #include <optional>
 
 #include "core/error.hpp"
+#include "numerics/bdf2_integrator.hpp"
+#include "numerics/cvode_integrator.hpp"
 #include "transport/axisymmetric_cell.hpp"
-#include "transport/bdf2_integrator.hpp"
 #include "transport/layered_column.hpp"
 
 namespace dermasim::transport {
@@ -112,12 +113,12 @@ TransportModel::TransportModel(SkinModel skin, Fidelity fidelity,
     options_.scheme = fidelity_ == Fidelity::fast ? TimeScheme::fixed_step_bdf2 : TimeScheme::cvode;
   }
   if (options_.scheme == TimeScheme::fixed_step_bdf2) {
-    integrator_ = std::make_unique<Bdf2Integrator>(
-        *system_, Bdf2Schedule{options_.bdf2_step.si(), options_.bdf2_startup_halvings,
+    integrator_ = std::make_unique<numerics::Bdf2Integrator>(
+        *system_, numerics::Bdf2Schedule{options_.bdf2_step.si(), options_.bdf2_startup_halvings,
                                options_.bdf2_max_step.si(), options_.bdf2_step_growth});
   } else {
     const std::vector<double> absolute(system_->n_states(), 1.0);
-    integrator_ = std::make_unique<CvodeIntegrator>(*system_, options_.relative_tolerance, absolute);
+    integrator_ = std::make_unique<numerics::CvodeIntegrator>(*system_, options_.relative_tolerance, absolute);
   }
 }
 
@@ -215,7 +216,7 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
   const double washed_before = state.washed_off;
   const double auc_ve_start = y[system.accumulator_index(Accumulator::auc_viable_epidermis)];
   const double auc_de_start = y[system.accumulator_index(Accumulator::auc_dermis)];
-  TimeIntegrator& integrator = *integrator_;
+  numerics::TimeIntegrator& integrator = *integrator_;
 
   auto restart = [&](double t) {
     integrator.set_tolerances(options_.relative_tolerance, absolute_tolerances(y, amount_scale));
@@ -227,7 +228,7 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
     if (suspended) suspended->correct(result.samples.back().amounts, y);
   };
   record_now(t0);
-  IntegratorStatistics statistics;
+  numerics::IntegratorStatistics statistics;
   const auto add_statistics = [&] {
     const auto s = integrator.statistics();
     statistics.steps += s.steps;

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/units.hpp"
-#include "transport/cvode_integrator.hpp"
+#include "numerics/time_integrator.hpp"
 #include "transport/finite_volume_system.hpp"
 #include "transport/skin_geometry.hpp"
 
@@ -98,7 +98,7 @@ struct ApplicationResult {
   double auc_viable_epidermis_kg_s_m3 = 0.0;  // ∫ mean concentration dt over this application
   double auc_dermis_kg_s_m3 = 0.0;
   double mass_balance_relative_error = 0.0;   // over the whole history of the State
-  IntegratorStatistics statistics;
+  numerics::IntegratorStatistics statistics;
 };
 
 /// Grid defaults: `full` resolves a barrier-limited early transient to about 0.1 %; `fast`
@@ -135,7 +135,7 @@ class TransportModel {
   Fidelity fidelity_;
   SolverOptions options_;
   std::unique_ptr<FiniteVolumeSystem> system_;
-  std::unique_ptr<TimeIntegrator> integrator_;
+  std::unique_ptr<numerics::TimeIntegrator> integrator_;
 };
 
 }  // namespace dermasim::transport

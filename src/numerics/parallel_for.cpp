@@ -1,4 +1,4 @@
-#include "population/parallel_for.hpp"
+#include "numerics/parallel_for.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -11,7 +11,7 @@
 
 #include "core/error.hpp"
 
-namespace dermasim::population {
+namespace dermasim::numerics {
 
 void parallel_for(int n_items, int threads, const std::function<void(int item, int worker)>& work,
                   const ProgressObserver& progress) {
@@ -65,4 +65,4 @@ void parallel_for(int n_items, int threads, const std::function<void(int item, i
   if (failure) std::rethrow_exception(failure);
 }
 
-}  // namespace dermasim::population
+}  // namespace dermasim::numerics

@@ -1,4 +1,4 @@
-#include "transport/sparse_ldlt.hpp"
+#include "numerics/sparse_ldlt.hpp"
 
 #include <random>
 
@@ -7,7 +7,7 @@
 
 #include "core/error.hpp"
 
-namespace dermasim::transport {
+namespace dermasim::numerics {
 namespace {
 
 // The 5-point Laplacian of an nx × ny grid plus a positive diagonal shift: symmetric positive
@@ -63,4 +63,4 @@ TEST(SparseLdlt, RejectsAMatrixWhoseFactorizationBreaksDown) {
 }
 
 }  // namespace
-}  // namespace dermasim::transport
+}  // namespace dermasim::numerics

@@ -3,15 +3,15 @@
 // simplicial LDLᵀ (SuiteSparse) — the one file that talks to CHOLMOD. The fill-reducing
 // ordering and symbolic factor are computed once per matrix pattern (SparseLdltPattern) and
 // shared by every numeric factorization of that pattern (one per time step and ratio of the
-// BDF2 integrator): on the 23 000-cell cell of docs/benchmarks.md problem B the ordering costs
-// about as much as a numeric factorization, and a graded step schedule needs a dozen of those.
+// BDF2 integrator): on the 23 000-cell cell of benchmark problem B (bench/README.md) the
+// ordering costs about as much as a numeric factorization, and a graded schedule needs a dozen.
 
 #include <Eigen/SparseCore>
 
 struct cholmod_common_struct;
 struct cholmod_factor_struct;
 
-namespace dermasim::transport {
+namespace dermasim::numerics {
 
 class SparseLdltPattern {
  public:
@@ -46,4 +46,4 @@ class SparseLdlt {
   cholmod_factor_struct* factor_ = nullptr;
 };
 
-}  // namespace dermasim::transport
+}  // namespace dermasim::numerics

@@ -4,7 +4,7 @@
 // to factorize and O(n·kd) to solve, no fill, no ordering, no allocation. Hand-written
 // because the systems are tiny (tens of unknowns; a 180-day regimen solves ~5·10³ and
 // factorizes ~10³ of them) and the library routes spend their time on overhead there:
-// bench/transport/band_solve_bench.cpp measures, on the intact column (28 unknowns), a
+// bench/numerics/banded_ldlt_bench.cpp measures, on the intact column (28 unknowns), a
 // solve in 246 ns against 310 ns for Eigen's SimplicialLDLT and a numeric factorization in
 // 290 ns against 763 ns; reference LAPACK (dpbtrf/dpbtrs) made the regimen simulation
 // slower than Eigen (29 ms against 24 ms), so it is not used. Band storage is LAPACK's
@@ -14,7 +14,7 @@
 #include <span>
 #include <vector>
 
-namespace dermasim::transport {
+namespace dermasim::numerics {
 
 class BandedLdlt {
  public:
@@ -46,4 +46,4 @@ class BandedLdlt {
   std::vector<double> inverse_diagonal_;  // 1 / D(i)
 };
 
-}  // namespace dermasim::transport
+}  // namespace dermasim::numerics

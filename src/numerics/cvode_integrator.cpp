@@ -1,13 +1,18 @@
-#include "transport/cvode_integrator.hpp"
+#include "numerics/cvode_integrator.hpp"
 
 #include <algorithm>
-#include <cstring>
+#include <cstdlib>
 #include <exception>
+#include <limits>
+#include <string>
+#include <vector>
 
 #include <cvode/cvode.h>
 #include <nvector/nvector_serial.h>
 #include <sundials/sundials_context.h>
+#include <sunlinsol/sunlinsol_dense.h>
 #include <sunlinsol/sunlinsol_klu.h>
+#include <sunmatrix/sunmatrix_dense.h>
 #include <sunmatrix/sunmatrix_sparse.h>
 
 #include <Eigen/SparseCholesky>
@@ -15,22 +20,16 @@
 #include <fmt/format.h>
 
 #include "core/error.hpp"
+#include "numerics/integration_error.hpp"
 
-namespace dermasim::transport {
-
-std::string IntegratorStatistics::summary() const {
-  return fmt::format("{} steps, {} rhs evaluations, {} Jacobians, {} linear setups, "
-                     "{} Newton iterations, {} error-test failures",
-                     steps, rhs_evaluations, jacobian_evaluations, linear_setups,
-                     nonlinear_iterations, error_test_failures);
-}
+namespace dermasim::numerics {
 
 namespace {
 
 // A SUNLinearSolver for Newton matrices M = I − γJ with the structure OdeSystem::
 // symmetric_weights() describes: the weighted symmetric block is factorized by a sparse LDLᵀ
 // (Eigen, AMD ordering; pattern analysed once), the other rows by substitution. Twice to
-// several times cheaper than KLU's LU with pivoting on these matrices, and exact (direct).
+// several times cheaper than KLU's LU with pivoting on the transport matrices, and exact.
 struct SymmetricBlockSolver {
   const OdeSystem* system = nullptr;
   std::vector<double> weights;
@@ -41,12 +40,9 @@ struct SymmetricBlockSolver {
   Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>, Eigen::Lower, Eigen::AMDOrdering<int>> ldlt;
   Eigen::VectorXd right;
   bool analysed = false;
-  long setups = 0;
 
-  int setup(SUNMatrix matrix) {
-    const auto* row_start = SUNSparseMatrix_IndexPointers(matrix);
-    const auto* columns = SUNSparseMatrix_IndexValues(matrix);
-    const auto* values = SUNSparseMatrix_Data(matrix);
+  // Re-indexes the block when the set of weighted rows changed (an event changed the system).
+  void update_weights() {
     auto new_weights = system->symmetric_weights();
     const std::size_t n = new_weights.size();
     bool same_structure = weights.size() == n;
@@ -54,20 +50,26 @@ struct SymmetricBlockSolver {
       same_structure = (weights[i] > 0.0) == (new_weights[i] > 0.0);
     }
     weights = std::move(new_weights);
-    if (!same_structure) {
-      free_index.assign(n, -1);
-      int count = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (weights[i] > 0.0) free_index[i] = count++;
-      }
-      block.resize(count, count);
-      right.resize(count);
-      analysed = false;
+    if (same_structure) return;
+    free_index.assign(n, -1);
+    int count = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (weights[i] > 0.0) free_index[i] = count++;
     }
+    block.resize(count, count);
+    right.resize(count);
+    analysed = false;
+  }
+
+  int setup(SUNMatrix matrix) {
+    const auto* row_start = SUNSparseMatrix_IndexPointers(matrix);
+    const auto* columns = SUNSparseMatrix_IndexValues(matrix);
+    const auto* values = SUNSparseMatrix_Data(matrix);
+    update_weights();
     independent_rows.clear();
     dependent_rows.clear();
     entries.clear();
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < weights.size(); ++i) {
       if (weights[i] > 0.0) {
         for (auto k = row_start[i]; k < row_start[i + 1]; ++k) {
           const int column = free_index[static_cast<std::size_t>(columns[k])];
@@ -89,7 +91,6 @@ struct SymmetricBlockSolver {
       analysed = true;
     }
     ldlt.factorize(block);
-    ++setups;
     return ldlt.info() == Eigen::Success ? SUNLS_SUCCESS : SUNLS_PACKAGE_FAIL_REC;
   }
 
@@ -158,19 +159,30 @@ SUNLinearSolver make_symmetric_block_solver(SymmetricBlockSolver& content, SUNCo
   return solver;
 }
 
+std::string flag_name(int status) {
+  char* name = CVodeGetReturnFlagName(status);  // allocated by SUNDIALS
+  std::string result = name != nullptr ? name : "unknown flag";
+  std::free(name);
+  return result;
+}
+
 }  // namespace
 
 struct CvodeIntegrator::Impl {
   SymmetricBlockSolver symmetric_block;
   const OdeSystem* system = nullptr;
+  std::size_t n = 0;
   SUNContext context = nullptr;
   N_Vector state = nullptr;
   N_Vector absolute = nullptr;
   SUNMatrix matrix = nullptr;
   SUNLinearSolver solver = nullptr;
   void* memory = nullptr;
+  double t = 0.0;
+  bool started = false;
+  IntegratorStatistics before_restart;  // CVODE's counters restart at CVodeReInit
   std::exception_ptr callback_error;
-  std::string last_message;
+  std::string last_message;  // CVODE's own words for the last error, kept for SolverError
 
   ~Impl() {
     if (memory != nullptr) CVodeFree(&memory);
@@ -181,39 +193,53 @@ struct CvodeIntegrator::Impl {
     if (context != nullptr) SUNContext_Free(&context);
   }
 
-  [[nodiscard]] std::size_t size() const { return system->n_states(); }
+  [[nodiscard]] IntegratorStatistics since_restart() const {
+    IntegratorStatistics stats;
+    if (memory == nullptr) return stats;
+    CVodeGetNumSteps(memory, &stats.steps);
+    CVodeGetNumRhsEvals(memory, &stats.rhs_evaluations);
+    CVodeGetNumJacEvals(memory, &stats.jacobian_evaluations);
+    CVodeGetNumLinSolvSetups(memory, &stats.linear_setups);
+    CVodeGetNumNonlinSolvIters(memory, &stats.nonlinear_iterations);
+    CVodeGetNumErrTestFails(memory, &stats.error_test_failures);
+    CVodeGetNumNonlinSolvConvFails(memory, &stats.nonlinear_convergence_failures);
+    return stats;
+  }
 
+  // Turns a CVODE status into an IntegrationError with the flag, CVODE's message and the statistics.
   void check(int status, const char* call) const {
     if (status >= 0) return;
-    throw SolverError(fmt::format("CVODE {} failed: {} ({}){}{}", call,
-                                  CVodeGetReturnFlagName(status), status,
-                                  last_message.empty() ? "" : ": ", last_message));
+    const IntegratorStatistics statistics = since_restart();
+    throw IntegrationError(fmt::format("CVODE {} failed at t = {:.6g} s: {} ({}); {}; {}", call, t,
+                                       flag_name(status), status,
+                                       last_message.empty() ? "no message" : last_message,
+                                       statistics.summary()),
+                           statistics);
   }
 
-  static int rhs(sunrealtype t, N_Vector y, N_Vector ydot, void* user) {
+  static int rhs(sunrealtype time, N_Vector y, N_Vector ydot, void* user) {
     auto* self = static_cast<Impl*>(user);
     try {
-      const auto n = self->size();
-      self->system->rhs(t, std::span<const double>(N_VGetArrayPointer(y), n),
-                        std::span<double>(N_VGetArrayPointer(ydot), n));
-      return 0;
-    } catch (...) {
+      switch (self->system->rhs(time, std::span<const double>(N_VGetArrayPointer(y), self->n),
+                                std::span<double>(N_VGetArrayPointer(ydot), self->n))) {
+        case RhsStatus::ok: return 0;
+        case RhsStatus::recoverable_failure: return 1;
+        case RhsStatus::unrecoverable_failure: return -1;
+      }
+    } catch (...) {  // must not cross the C library: kept and rethrown by advance()
       self->callback_error = std::current_exception();
-      return -1;
     }
+    return -1;
   }
 
-  static int jacobian(sunrealtype t, N_Vector, N_Vector, SUNMatrix matrix, void* user, N_Vector,
+  static int jacobian(sunrealtype time, N_Vector, N_Vector, SUNMatrix matrix, void* user, N_Vector,
                       N_Vector, N_Vector) {
     auto* self = static_cast<Impl*>(user);
     try {
       const auto& pattern = self->system->jacobian_pattern();
-      sunindextype* row_start = SUNSparseMatrix_IndexPointers(matrix);
-      sunindextype* columns = SUNSparseMatrix_IndexValues(matrix);
-      std::copy(pattern.row_start.begin(), pattern.row_start.end(), row_start);
-      std::copy(pattern.column_index.begin(), pattern.column_index.end(), columns);
-      self->system->jacobian(t, std::span<double>(SUNSparseMatrix_Data(matrix),
-                                                  pattern.n_nonzeros()));
+      std::copy(pattern.row_start.begin(), pattern.row_start.end(), SUNSparseMatrix_IndexPointers(matrix));
+      std::copy(pattern.column_index.begin(), pattern.column_index.end(), SUNSparseMatrix_IndexValues(matrix));
+      self->system->jacobian(time, std::span<double>(SUNSparseMatrix_Data(matrix), pattern.n_nonzeros()));
       return 0;
     } catch (...) {
       self->callback_error = std::current_exception();
@@ -224,44 +250,67 @@ struct CvodeIntegrator::Impl {
   static void error_handler(int, const char*, const char* function, char* message, void* user) {
     static_cast<Impl*>(user)->last_message = fmt::format("{}: {}", function, message);
   }
+
+  void attach_linear_solver();
 };
 
-CvodeIntegrator::CvodeIntegrator(const OdeSystem& system, double relative_tolerance,
-                                 std::span<const double> absolute_tolerance)
+// The linear solver as the system's structure allows (see the header).
+void CvodeIntegrator::Impl::attach_linear_solver() {
+  const auto size = static_cast<sunindextype>(n);
+  if (!system->has_jacobian()) {
+    matrix = SUNDenseMatrix(size, size, context);
+    solver = matrix != nullptr ? SUNLinSol_Dense(state, matrix, context) : nullptr;
+    if (solver == nullptr) throw SolverError("CvodeIntegrator: SUNDIALS dense solver allocation failed");
+    check(CVodeSetLinearSolver(memory, solver, matrix), "SetLinearSolver");
+    return;
+  }
+  const auto& pattern = system->jacobian_pattern();
+  expects(pattern.n_rows() == n, "CvodeIntegrator: Jacobian pattern must be square with n_states rows");
+  matrix = SUNSparseMatrix(size, size, static_cast<sunindextype>(pattern.n_nonzeros()), CSR_MAT, context);
+  if (matrix == nullptr) throw SolverError("CvodeIntegrator: SUNDIALS sparse matrix allocation failed");
+  if (!system->symmetric_weights().empty()) {
+    symmetric_block.system = system;
+    solver = make_symmetric_block_solver(symmetric_block, context);
+    if (solver == nullptr) throw SolverError("CvodeIntegrator: linear solver allocation failed");
+  } else {
+    solver = SUNLinSol_KLU(state, matrix, context);
+    if (solver == nullptr) throw SolverError("CvodeIntegrator: SUNLinSol_KLU failed");
+    check(SUNLinSol_KLUSetOrdering(solver, 0), "KLUSetOrdering");  // AMD
+  }
+  check(CVodeSetLinearSolver(memory, solver, matrix), "SetLinearSolver");
+  check(CVodeSetJacFn(memory, &Impl::jacobian), "SetJacFn");
+  check(CVodeSetLinearSolutionScaling(memory, SUNFALSE), "SetLinearSolutionScaling");
+}
+
+CvodeIntegrator::CvodeIntegrator(const OdeSystem& system, CvodeOptions options)
     : impl_(std::make_unique<Impl>()) {
   static_assert(sizeof(sunindextype) == sizeof(std::int64_t), "SUNDIALS index type is 64-bit");
+  expects(system.n_states() > 0, "CvodeIntegrator: the system needs at least one state");
+  expects(options.max_steps > 0, "CvodeIntegrator: max_steps must be positive");
   auto& s = *impl_;
   s.system = &system;
-  const auto n = static_cast<sunindextype>(system.n_states());
-  const auto nnz = static_cast<sunindextype>(system.jacobian_pattern().n_nonzeros());
-  expects(system.jacobian_pattern().n_rows() == system.n_states(),
-          "CvodeIntegrator: Jacobian pattern must be square with n_states rows");
+  s.n = system.n_states();
+  const auto n = static_cast<sunindextype>(s.n);
   if (SUNContext_Create(nullptr, &s.context) != 0) throw SolverError("SUNContext_Create failed");
   s.state = N_VNew_Serial(n, s.context);
   s.absolute = N_VNew_Serial(n, s.context);
-  s.matrix = SUNSparseMatrix(n, n, nnz, CSR_MAT, s.context);
   s.memory = CVodeCreate(CV_BDF, s.context);
-  if (s.state == nullptr || s.absolute == nullptr || s.matrix == nullptr || s.memory == nullptr) {
+  if (s.state == nullptr || s.absolute == nullptr || s.memory == nullptr) {
     throw SolverError("CvodeIntegrator: SUNDIALS allocation failed");
   }
   N_VConst(0.0, s.state);
   s.check(CVodeSetErrHandlerFn(s.memory, &Impl::error_handler, &s), "SetErrHandlerFn");
   s.check(CVodeInit(s.memory, &Impl::rhs, 0.0, s.state), "Init");
   s.check(CVodeSetUserData(s.memory, &s), "SetUserData");
+  set_tolerances(options.relative_tolerance, std::span<const double>(&options.absolute_tolerance, 1));
+  s.attach_linear_solver();
+  s.check(CVodeSetMaxNumSteps(s.memory, options.max_steps), "SetMaxNumSteps");
+}
+
+CvodeIntegrator::CvodeIntegrator(const OdeSystem& system, double relative_tolerance,
+                                 std::span<const double> absolute_tolerance)
+    : CvodeIntegrator(system, CvodeOptions{}) {
   set_tolerances(relative_tolerance, absolute_tolerance);
-  if (!system.symmetric_weights().empty()) {
-    s.symmetric_block.system = &system;
-    s.solver = make_symmetric_block_solver(s.symmetric_block, s.context);
-    if (s.solver == nullptr) throw SolverError("CvodeIntegrator: linear solver allocation failed");
-  } else {
-    s.solver = SUNLinSol_KLU(s.state, s.matrix, s.context);
-    if (s.solver == nullptr) throw SolverError("CvodeIntegrator: SUNLinSol_KLU failed");
-    s.check(SUNLinSol_KLUSetOrdering(s.solver, 0), "KLUSetOrdering");  // AMD
-  }
-  s.check(CVodeSetLinearSolver(s.memory, s.solver, s.matrix), "SetLinearSolver");
-  s.check(CVodeSetJacFn(s.memory, &Impl::jacobian), "SetJacFn");
-  s.check(CVodeSetLinearSolutionScaling(s.memory, SUNFALSE), "SetLinearSolutionScaling");
-  s.check(CVodeSetMaxNumSteps(s.memory, 200000), "SetMaxNumSteps");
 }
 
 CvodeIntegrator::~CvodeIntegrator() = default;
@@ -273,54 +322,67 @@ void CvodeIntegrator::set_tolerances(double relative_tolerance,
   auto& s = *impl_;
   expects(relative_tolerance > 0.0 && relative_tolerance < 1.0,
           "CvodeIntegrator: relative tolerance must be in (0, 1)");
-  expects(absolute_tolerance.size() == s.size(), "CvodeIntegrator: one absolute tolerance per state");
-  double* data = N_VGetArrayPointer(s.absolute);
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    expects(absolute_tolerance[i] > 0.0, "CvodeIntegrator: absolute tolerances must be positive");
-    data[i] = absolute_tolerance[i];
+  expects(absolute_tolerance.size() == 1 || absolute_tolerance.size() == s.n,
+          "CvodeIntegrator: one absolute tolerance per state, or one for all");
+  for (const double tolerance : absolute_tolerance) {
+    expects(tolerance > 0.0, "CvodeIntegrator: absolute tolerances must be positive");
   }
+  if (absolute_tolerance.size() == 1 && s.n != 1) {
+    s.check(CVodeSStolerances(s.memory, relative_tolerance, absolute_tolerance[0]), "SStolerances");
+    return;
+  }
+  std::copy(absolute_tolerance.begin(), absolute_tolerance.end(), N_VGetArrayPointer(s.absolute));
   s.check(CVodeSVtolerances(s.memory, relative_tolerance, s.absolute), "SVtolerances");
 }
 
 void CvodeIntegrator::reinitialize(double t0, std::span<const double> y0) {
   auto& s = *impl_;
-  expects(y0.size() == s.size(), "CvodeIntegrator: initial state has the wrong size");
+  expects(y0.size() == s.n, "CvodeIntegrator: initial state has the wrong size");
   std::copy(y0.begin(), y0.end(), N_VGetArrayPointer(s.state));
+  if (s.started) {
+    s.before_restart += s.since_restart();
+    ++s.before_restart.reinitializations;
+  }
+  s.started = true;
+  s.t = t0;
   s.check(CVodeReInit(s.memory, t0, s.state), "ReInit");
+  // SUNDIALS 6.4 keeps a reached stop time across CVodeReInit (and has no CVodeClearStopTime):
+  // move it out of the way; advance() sets the next one.
+  s.check(CVodeSetStopTime(s.memory, std::numeric_limits<double>::max()), "SetStopTime");
 }
 
 void CvodeIntegrator::advance(double t_out, double t_stop, std::span<double> y) {
   auto& s = *impl_;
-  expects(y.size() == s.size(), "CvodeIntegrator: state has the wrong size");
+  expects(s.started, "CvodeIntegrator: reinitialize() before the first advance()");
+  expects(y.size() == s.n, "CvodeIntegrator: state has the wrong size");
+  expects(t_out >= s.t, "CvodeIntegrator: cannot integrate backwards");
   expects(t_stop >= t_out, "CvodeIntegrator: stop time before output time");
-  s.check(CVodeSetStopTime(s.memory, t_stop), "SetStopTime");
-  sunrealtype reached = 0.0;
-  s.last_message.clear();
-  const int status = CVode(s.memory, t_out, s.state, &reached, CV_NORMAL);
-  if (s.callback_error) {
-    auto error = s.callback_error;
-    s.callback_error = nullptr;
-    std::rethrow_exception(error);
-  }
-  if (status < 0) {
-    throw SolverError(fmt::format("CVODE failed at t = {:.6g} s: {} ({}); {}; {}", reached,
-                                  CVodeGetReturnFlagName(status), status, s.last_message,
-                                  statistics().summary()));
+  if (t_out > s.t) {
+    s.check(CVodeSetStopTime(s.memory, t_stop), "SetStopTime");
+    sunrealtype reached = s.t;
+    s.last_message.clear();
+    const int status = CVode(s.memory, t_out, s.state, &reached, CV_NORMAL);
+    if (s.callback_error) {
+      auto error = s.callback_error;
+      s.callback_error = nullptr;
+      std::rethrow_exception(error);
+    }
+    s.t = reached;
+    s.check(status, "CVode");
   }
   const double* data = N_VGetArrayPointer(s.state);
-  std::copy(data, data + s.size(), y.begin());
+  std::copy(data, data + s.n, y.begin());
 }
 
-IntegratorStatistics CvodeIntegrator::statistics() const {
-  const auto& s = *impl_;
-  IntegratorStatistics stats;
-  CVodeGetNumSteps(s.memory, &stats.steps);
-  CVodeGetNumRhsEvals(s.memory, &stats.rhs_evaluations);
-  CVodeGetNumJacEvals(s.memory, &stats.jacobian_evaluations);
-  CVodeGetNumLinSolvSetups(s.memory, &stats.linear_setups);
-  CVodeGetNumNonlinSolvIters(s.memory, &stats.nonlinear_iterations);
-  CVodeGetNumErrTestFails(s.memory, &stats.error_test_failures);
-  return stats;
+IntegratorStatistics CvodeIntegrator::statistics() const { return impl_->since_restart(); }
+
+IntegratorStatistics CvodeIntegrator::total_statistics() const {
+  IntegratorStatistics total = impl_->before_restart;
+  total += impl_->since_restart();
+  return total;
 }
 
-}  // namespace dermasim::transport
+double CvodeIntegrator::time() const { return impl_->t; }
+std::size_t CvodeIntegrator::n_states() const { return impl_->n; }
+
+}  // namespace dermasim::numerics

@@ -1,9 +1,10 @@
-// Independent items on threads: each item exactly once, results by slot, failures rethrown
-// deterministically, progress reported on the calling thread.
+// Independent items on threads: each item exactly once, results by slot, the one failure rule
+// (every item runs; the lowest failing index is rethrown), progress on the calling thread.
 
-#include "population/parallel_for.hpp"
+#include "numerics/parallel_for.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -11,7 +12,7 @@
 
 #include <gtest/gtest.h>
 
-namespace dermasim::population {
+namespace dermasim::numerics {
 namespace {
 
 TEST(ParallelFor, RunsEveryItemExactlyOnceWhateverTheThreadCount) {
@@ -51,6 +52,31 @@ TEST(ParallelFor, RethrowsTheLowestFailingItemAfterRunningEveryItem) {
   EXPECT_EQ(runs, std::vector<int>(20, 1));
 }
 
+TEST(ParallelFor, RethrowsTheLowestFailingIndexEvenWhenAHigherOneFailedFirst) {
+  // Item 0 fails only after item 9 has failed, so "first in time" and "lowest index" differ.
+  std::atomic<bool> nine_failed{false};
+  std::atomic<int> n_run{0};
+  auto work = [&](int item, int) {
+    ++n_run;
+    if (item == 9) {
+      nine_failed = true;
+      throw std::runtime_error("item 9");
+    }
+    if (item == 0) {
+      while (!nine_failed) std::this_thread::yield();
+      throw std::runtime_error("item 0");
+    }
+  };
+
+  try {
+    parallel_for(30, 2, work);
+    FAIL() << "expected the failure of item 0";
+  } catch (const std::runtime_error& error) {
+    EXPECT_EQ(std::string(error.what()), "item 0");
+  }
+  EXPECT_EQ(n_run.load(), 30);
+}
+
 TEST(ParallelFor, ReportsProgressOnTheCallingThreadEndingWithAllItemsDone) {
   const auto caller = std::this_thread::get_id();
   std::vector<int> reported;
@@ -77,4 +103,4 @@ TEST(ParallelFor, DoesNothingForNoItems) {
 }
 
 }  // namespace
-}  // namespace dermasim::population
+}  // namespace dermasim::numerics

@@ -1,4 +1,4 @@
-#include "transport/sparse_ldlt.hpp"
+#include "numerics/sparse_ldlt.hpp"
 
 #include <algorithm>
 
@@ -7,7 +7,7 @@
 
 #include "core/error.hpp"
 
-namespace dermasim::transport {
+namespace dermasim::numerics {
 namespace {
 
 /// A CHOLMOD view (no copy) of the lower triangle as a symmetric matrix.
@@ -83,4 +83,4 @@ void SparseLdlt::solve(const Eigen::VectorXd& right, Eigen::VectorXd& solution) 
   cholmod_free_dense(&result, pattern_->common_);
 }
 
-}  // namespace dermasim::transport
+}  // namespace dermasim::numerics

@@ -1,4 +1,4 @@
-// Why the fixed-step BDF2 has its own band LDLᵀ (transport/banded_ldlt.hpp): one linear
+// Why the fixed-step BDF2 has its own band LDLᵀ (numerics/banded_ldlt.hpp): one linear
 // system of a regimen simulation — C(a0 I − hJ) on the intact skin column of the `fast`
 // fidelity with a film vehicle (tens of unknowns, tridiagonal) — factorized and solved by
 // the band LDLᵀ and by Eigen's SimplicialLDLT (AMD ordering, as the 2-D cell uses it).
@@ -13,7 +13,7 @@
 #include <Eigen/SparseCholesky>
 #include <Eigen/SparseCore>
 
-#include "transport/banded_ldlt.hpp"
+#include "numerics/banded_ldlt.hpp"
 #include "transport/layered_column.hpp"
 #include "transport/reference_problems.hpp"
 #include "transport/transport_model.hpp"
@@ -55,7 +55,7 @@ ColumnSystem column_system() {
   return column;
 }
 
-std::vector<double> band_of(const ColumnSystem& column, const BandedLdlt& layout) {
+std::vector<double> band_of(const ColumnSystem& column, const numerics::BandedLdlt& layout) {
   std::vector<double> band(layout.band_size(), 0.0);
   for (int k = 0; k < column.lower.outerSize(); ++k) {
     for (Eigen::SparseMatrix<double>::InnerIterator it(column.lower, k); it; ++it) {
@@ -72,7 +72,7 @@ double relative_difference(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
 }
 
 Eigen::VectorXd band_solution(const ColumnSystem& column) {
-  BandedLdlt solver(static_cast<int>(column.lower.rows()), column.bandwidth);
+  numerics::BandedLdlt solver(static_cast<int>(column.lower.rows()), column.bandwidth);
   solver.factorize(band_of(column, solver));
   Eigen::VectorXd x = column.right;
   solver.solve({x.data(), static_cast<std::size_t>(x.size())});
@@ -90,7 +90,7 @@ void report(benchmark::State& state, const ColumnSystem& column) {
 
 void BM_BandSolve_BandLdlt(benchmark::State& state) {
   const auto column = column_system();
-  BandedLdlt solver(static_cast<int>(column.lower.rows()), column.bandwidth);
+  numerics::BandedLdlt solver(static_cast<int>(column.lower.rows()), column.bandwidth);
   solver.factorize(band_of(column, solver));
   Eigen::VectorXd x = column.right;
   for (auto _ : state) {
@@ -114,7 +114,7 @@ void BM_BandSolve_EigenSparseLdlt(benchmark::State& state) {
 
 void BM_BandFactorize_BandLdlt(benchmark::State& state) {
   const auto column = column_system();
-  BandedLdlt solver(static_cast<int>(column.lower.rows()), column.bandwidth);
+  numerics::BandedLdlt solver(static_cast<int>(column.lower.rows()), column.bandwidth);
   const auto band = band_of(column, solver);
   for (auto _ : state) {
     solver.factorize(band);

@@ -1,4 +1,4 @@
-#include "transport/banded_ldlt.hpp"
+#include "numerics/banded_ldlt.hpp"
 
 #include <random>
 
@@ -7,7 +7,7 @@
 
 #include "core/error.hpp"
 
-namespace dermasim::transport {
+namespace dermasim::numerics {
 namespace {
 
 // A random symmetric positive definite matrix with the given bandwidth (diagonally dominant).
@@ -68,4 +68,4 @@ TEST(BandedLdlt, RejectsABandOfTheWrongSize) {
 }
 
 }  // namespace
-}  // namespace dermasim::transport
+}  // namespace dermasim::numerics

@@ -1,4 +1,4 @@
-#include "transport/banded_ldlt.hpp"
+#include "numerics/banded_ldlt.hpp"
 
 #include <algorithm>
 
@@ -6,7 +6,7 @@
 
 #include "core/error.hpp"
 
-namespace dermasim::transport {
+namespace dermasim::numerics {
 
 BandedLdlt::BandedLdlt(int n, int bandwidth) : n_(n), bandwidth_(bandwidth) {
   expects(n > 0 && bandwidth >= 0 && bandwidth < n, "BandedLdlt: bad size or bandwidth");
@@ -59,4 +59,4 @@ void BandedLdlt::solve(std::span<double> right) const {
   }
 }
 
-}  // namespace dermasim::transport
+}  // namespace dermasim::numerics

@@ -1,4 +1,4 @@
-#include "transport/bdf2_integrator.hpp"
+#include "transport/transport_model.hpp"
 
 #include <cmath>
 
@@ -23,7 +23,7 @@ double outflow_at_8h(TimeScheme scheme, double step_s, double rtol = 1e-10) {
   return result.final_amounts.receptor;
 }
 
-TEST(Bdf2Integrator, TimeErrorFallsWithOrderTwoWhenTheStepIsHalved) {
+TEST(TransportModelBdf2, TimeErrorFallsWithOrderTwoWhenTheStepIsHalved) {
   const double reference = outflow_at_8h(TimeScheme::cvode, 0.0);
 
   const double e600 = std::abs(outflow_at_8h(TimeScheme::fixed_step_bdf2, 600) - reference);
@@ -34,7 +34,7 @@ TEST(Bdf2Integrator, TimeErrorFallsWithOrderTwoWhenTheStepIsHalved) {
   EXPECT_LT(e150 / reference, 1e-3);
 }
 
-TEST(Bdf2Integrator, HealingChannelsFollowCvodeWithinHalfAPercent) {
+TEST(TransportModelBdf2, HealingChannelsFollowCvodeWithinHalfAPercent) {
   SkinModel skin = reference::problem_b_skin();
   skin.receptor = Receptor::clearance;  // in vivo: the channels heal (τ = 1 h)
   skin.layers[2].material.clearance = 0.5 * units::per_hour;
@@ -57,7 +57,7 @@ TEST(Bdf2Integrator, HealingChannelsFollowCvodeWithinHalfAPercent) {
 // The 2-D cell (sparse LDLᵀ through CHOLMOD) at a coarse resolution: BDF2 follows a tight
 // CVODE run at the six outputs of docs/benchmarks.md problem B, with a fixed step and with the
 // graded schedule, which takes far fewer steps; the total amount is conserved either way.
-TEST(Bdf2Integrator, UnitCellFollowsCvodeWithFixedAndGradedSteps) {
+TEST(TransportModelBdf2, UnitCellFollowsCvodeWithFixedAndGradedSteps) {
   const GridResolution grid{.finest_cell = micrometres(2), .growth = 1.5, .min_cells_per_segment = 2,
                             .largest_cell_fraction = 0.2, .barrier_largest_cell_fraction = 0.34,
                             .finest_radial = micrometres(2)};
@@ -88,7 +88,7 @@ TEST(Bdf2Integrator, UnitCellFollowsCvodeWithFixedAndGradedSteps) {
 // the doublings fall at the same times) shrinks the error over the six outputs of problem A.
 // Not a clean factor 4: the outputs fall inside steps at offsets that change with the
 // refinement and are linearly interpolated (measured 1.2 %, 0.19 %, 0.11 %).
-TEST(Bdf2Integrator, GradedScheduleConvergesUnderRefinement) {
+TEST(TransportModelBdf2, GradedScheduleConvergesUnderRefinement) {
   const auto outputs = [&](SolverOptions options) {
     TransportModel model(reference::problem_a_skin(), Fidelity::fast, coarse, options);
     auto state = model.initial_state();
