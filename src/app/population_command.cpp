@@ -76,8 +76,8 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
   auto response_catalogue = io::load_response_catalogue(data_directory);
   const population::ModelData data{catalogue,
                                    {transport_catalogue.parameters, response_catalogue.parameters},
-                                   std::move(transport_catalogue.entries),
-                                   std::move(response_catalogue.entries)};
+                                   std::move(transport_catalogue.ranges),
+                                   std::move(response_catalogue.ranges)};
   const auto fidelity = options.fidelity == "full" ? transport::Fidelity::full : transport::Fidelity::fast;
   const population::PopulationOptions run_options{options.n_people, options.seed, options.threads, fidelity};
   const population::ProgressObserver progress =

@@ -45,6 +45,26 @@ response::PersonTraits traits_of(const regimen::Person& person) {
   return traits;
 }
 
+transport::TransportUse transport_use_of(const regimen::Regimen& regimen) {
+  return {std::ranges::any_of(regimen.products, [](const auto& p) { return regimen::is_retinoid(p.active); }),
+          !regimen.sessions.empty()};
+}
+
+response::ResponseUse response_use_of(const regimen::Regimen& regimen) {
+  const auto& concerns = regimen.person.concerns;
+  const auto has = [&](regimen::Concern concern) { return std::ranges::find(concerns, concern) != concerns.end(); };
+  response::ResponseUse use;
+  use.traits = traits_of(regimen.person);
+  use.reports_acne_scars = has(regimen::Concern::acne_scars);
+  use.reports_fine_lines = has(regimen::Concern::fine_lines);
+  use.reports_texture = has(regimen::Concern::texture);
+  use.reports_enlarged_pores = has(regimen::Concern::enlarged_pores);
+  use.reports_acne = has(regimen::Concern::acne);
+  use.applies_retinol = std::ranges::any_of(
+      regimen.products, [](const auto& p) { return p.active == regimen::Active::retinol; });
+  return use;
+}
+
 response::SessionInjury injury_of(const regimen::Session& session, const regimen::DeviceSpec& device,
                                   Time session_time, const transport::TransportParameters& parameters) {
   response::SessionInjury injury;

@@ -7,6 +7,7 @@
 #include "regimen/catalogue.hpp"
 #include "regimen/regimen.hpp"
 #include "response/response_drives.hpp"
+#include "response/response_parameters.hpp"
 #include "transport/skin_model_builder.hpp"
 
 namespace dermasim::simulate {
@@ -24,6 +25,13 @@ namespace dermasim::simulate {
 
 /// The response's view of the person (acne-prone when acne is a concern).
 [[nodiscard]] response::PersonTraits traits_of(const regimen::Person& person);
+
+/// What the regimen's run reads of the transport model: retinoid applications, sessions.
+[[nodiscard]] transport::TransportUse transport_use_of(const regimen::Regimen& regimen);
+
+/// What the regimen's run reads of the response model: the person's traits, the scores of
+/// their concerns, whether retinol is applied.
+[[nodiscard]] response::ResponseUse response_use_of(const regimen::Regimen& regimen);
 
 /// The injury of a session for the response model; closure from the transport parameters
 /// (occluded when the session lists occlusion hours).
