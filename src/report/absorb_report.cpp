@@ -53,11 +53,11 @@ nlohmann::json figures(const transport::ApplicationResult& result, bool infinite
 
 nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
   // A donor above its solubility is a saturated suspension: kp refers to what is dissolved.
-  const double dissolved = std::min(outcome.donor_concentration_kg_per_m3,
-                                    outcome.vehicle_solubility_kg_per_m3.value_or(outcome.donor_concentration_kg_per_m3));
+  const double donor = outcome.donor_concentration.si();
+  const double dissolved = std::min(donor, outcome.vehicle_solubility.value_or(outcome.donor_concentration).si());
   nlohmann::json json = figures(outcome.result, outcome.infinite_dose, dissolved);
   json["active"] = outcome.active;
-  json["fidelity"] = outcome.fidelity;
+  json["fidelity"] = transport::fidelity_names.name(outcome.fidelity);
   json["cells"] = outcome.cells;
   json["solver"] = outcome.result.statistics.summary();
   nlohmann::json derived = nlohmann::json::array();
@@ -69,12 +69,13 @@ nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
                      {"correlation", "emulsions (cream, lotion): K_v = K_sc/w / K_sc/vehicle, K_sc/vehicle calibrated "
                                      "for a cream to Latriano 1997 (data/transport.toml [calibration]); aqueous "
                                      "vehicles (gel, serum): K_v = 1 (assumption)"}});
-  if (outcome.vehicle_solubility_kg_per_m3) {
-    derived.push_back({{"name", "vehicle_solubility"}, {"value", *outcome.vehicle_solubility_kg_per_m3}, {"unit", "mg/mL"},
+  if (outcome.vehicle_solubility) {
+    derived.push_back({{"name", "vehicle_solubility"},
+                       {"value", outcome.vehicle_solubility->in(units::milligram_per_millilitre)}, {"unit", "mg/mL"},
                        {"correlation", "K_v × water solubility (partitioning at saturation); drug beyond it stays "
                                        "undissolved and keeps the vehicle saturated until it has dissolved"}});
     derived.push_back({{"name", "dissolved_fraction_at_application"},
-                       {"value", outcome.donor_concentration_kg_per_m3 > 0.0 ? dissolved / outcome.donor_concentration_kg_per_m3 : 1.0},
+                       {"value", donor > 0.0 ? dissolved / donor : 1.0},
                        {"unit", "1"},
                        {"correlation", "min(1, vehicle solubility / drug concentration in the formulation)"}});
   }
@@ -82,7 +83,7 @@ nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
   if (outcome.intact) {
     const double intact = absorbed(*outcome.intact);
     json["enhancement_ratio"] = intact > 0.0 ? nlohmann::json(absorbed(outcome.result) / intact) : nlohmann::json(nullptr);
-    json["intact"] = figures(*outcome.intact, outcome.infinite_dose, outcome.donor_concentration_kg_per_m3);
+    json["intact"] = figures(*outcome.intact, outcome.infinite_dose, donor);
   }
   return json;
 }
@@ -114,7 +115,7 @@ std::string absorb_text(const AbsorbOutcome& outcome) {
   const auto& r = outcome.result;
   const auto& a = r.final_amounts;
   std::string text = fmt::format("{} ({} fidelity, {} cells) after {:.3g} h, ng/cm2 of skin:\n", outcome.active,
-                                 outcome.fidelity, outcome.cells,
+                                 transport::fidelity_names.name(outcome.fidelity), outcome.cells,
                                  r.samples.empty() ? 0.0 : (r.samples.back().time - r.samples.front().time).in(units::hour));
   text += fmt::format("  vehicle {:.4g}, stratum corneum {:.4g}, viable epidermis {:.4g}, dermis {:.4g}\n",
                       ng_per_cm2(a.vehicle), ng_per_cm2(a.stratum_corneum), ng_per_cm2(a.viable_epidermis),

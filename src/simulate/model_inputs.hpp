@@ -1,8 +1,9 @@
 #pragma once
 // From the regimen's world (catalogue entries, products, sessions, the person) to the inputs
-// of the two models (MODEL.md §1 and §2): the compound and site layers transport needs, an
-// application of a product, the skin model of a session's channels, the person's traits and
-// a session's injury for the response.
+// of the two models (MODEL.md §1 and §2): the compound and site layers transport needs, the
+// skin model of a session's channels, the person's traits and a session's injury for the
+// response, and which parts of each model a regimen's run reads. A product's application is
+// assembled in product_application.hpp.
 
 #include "regimen/catalogue.hpp"
 #include "regimen/regimen.hpp"
@@ -37,15 +38,5 @@ namespace dermasim::simulate {
 /// (occluded when the session lists occlusion hours).
 [[nodiscard]] response::SessionInjury injury_of(const regimen::Session& session, const regimen::DeviceSpec& device,
                                                 Time session_time, const transport::TransportParameters& parameters);
-
-/// One application of a retinoid product: film of `amount_mg_per_cm2` at the product's
-/// strength, washed off after the vehicle's removal time, integrated for `duration`; the
-/// compound's water solubility caps what the film dissolves.
-[[nodiscard]] transport::Application application_of(const regimen::Product& product,
-                                                    const regimen::VehicleSpec& vehicle,
-                                                    const transport::Compound& compound,
-                                                    const transport::CompoundProperties& properties,
-                                                    const transport::TransportParameters& parameters,
-                                                    double barrier, Time duration);
 
 }  // namespace dermasim::simulate

@@ -127,7 +127,13 @@ class FiniteVolumeSystem final : public OdeSystem {
  private:
   [[nodiscard]] double cell_conductance_product(std::size_t cell, double t) const;
   void update_conductances(double t) const;
+  // The Jacobian's sparsity: which entries can be non-zero, compressed by row, and where
+  // each face's, sink's and cell's entries sit in it.
   void build_pattern();
+  [[nodiscard]] std::vector<std::vector<std::int64_t>> nonzero_columns() const;
+  void compress_pattern(std::vector<std::vector<std::int64_t>> columns);
+  [[nodiscard]] std::int64_t pattern_position(std::size_t row, std::size_t column) const;
+  void locate_entries();
 
   std::vector<FvCell> cells_;
   std::vector<FvFace> faces_;
