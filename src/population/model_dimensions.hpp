@@ -1,10 +1,10 @@
 #pragma once
 // Which catalogue numbers a virtual population samples for one regimen (MODEL.md §5): every
 // number with a range that the regimen's simulation reads — the person's site, the retinoids
-// applied and their vehicles, the devices used, data/transport.toml and data/response.toml
-// (for the person's own sensitivity class, Fitzpatrick type and concerns).
+// applied and their vehicles, the devices used, and every field of the transport and response
+// parameter tables that the run reads (each table says which part of a run reads a field:
+// the person's own sensitivity class, Fitzpatrick type and concerns, sessions, retinol).
 
-#include <map>
 #include <string>
 #include <vector>
 

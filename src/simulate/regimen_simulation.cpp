@@ -168,8 +168,8 @@ void add_exposure(response::ResponseSimulation& response, const transport::Appli
     const Time from = std::max(a.time, from_time);
     const Time to = std::min(b.time, end);
     if (!(to > from)) continue;
-    const double mean_kg_m2 = 0.5 * (a.amounts.viable_epidermis + b.amounts.viable_epidermis);
-    response.add_exposure({from, to, retinoid, MassPerArea::from_si(mean_kg_m2)});
+    const MassPerArea mean = 0.5 * (a.amounts.viable_epidermis + b.amounts.viable_epidermis);
+    response.add_exposure({from, to, retinoid, mean});
   }
 }
 
@@ -210,11 +210,11 @@ SimulationResult simulate_regimen(const regimen::Regimen& regimen, const regimen
     state.time_s = next.si();
 
     ++result.n_retinoid_applications;
-    result.retinoid_applied += MassPerArea::from_si(outcome.applied);
+    result.retinoid_applied += outcome.applied;
     add_exposure(response, outcome, product->active, t, end);
     const auto& first = outcome.samples.front().amounts;
     const auto& last = outcome.samples.back().amounts;
-    result.retinoid_absorbed += MassPerArea::from_si(last.cleared + last.metabolized - first.cleared - first.metabolized);
+    result.retinoid_absorbed += last.cleared + last.metabolized - first.cleared - first.metabolized;
   }
 
   response.advance_to(end);

@@ -280,9 +280,9 @@ std::vector<double> FiniteVolumeSystem::symmetric_weights() const {
 
 CompartmentAmounts FiniteVolumeSystem::amounts(std::span<const double> y) const {
   CompartmentAmounts result;
-  result.vehicle = vehicle_mode_ == VehicleMode::film ? cells_[0].capacity * y[0] : 0.0;
+  result.vehicle = MassPerArea::from_si(vehicle_mode_ == VehicleMode::film ? cells_[0].capacity * y[0] : 0.0);
   for (std::size_t i = 1; i < cells_.size(); ++i) {
-    const double amount = cells_[i].capacity * y[i];
+    const MassPerArea amount = MassPerArea::from_si(cells_[i].capacity * y[i]);
     switch (cells_[i].compartment) {
       case Compartment::stratum_corneum: result.stratum_corneum += amount; break;
       case Compartment::viable_epidermis: result.viable_epidermis += amount; break;
@@ -290,16 +290,16 @@ CompartmentAmounts FiniteVolumeSystem::amounts(std::span<const double> y) const 
       case Compartment::vehicle: break;
     }
   }
-  result.receptor = y[accumulator_index(Accumulator::receptor)];
-  result.cleared = y[accumulator_index(Accumulator::cleared)];
-  result.metabolized = y[accumulator_index(Accumulator::metabolized)];
-  result.supplied = y[accumulator_index(Accumulator::supplied)];
+  result.receptor = MassPerArea::from_si(y[accumulator_index(Accumulator::receptor)]);
+  result.cleared = MassPerArea::from_si(y[accumulator_index(Accumulator::cleared)]);
+  result.metabolized = MassPerArea::from_si(y[accumulator_index(Accumulator::metabolized)]);
+  result.supplied = MassPerArea::from_si(y[accumulator_index(Accumulator::supplied)]);
   return result;
 }
 
 double FiniteVolumeSystem::conserved_total(std::span<const double> y) const {
   const auto a = amounts(y);
-  return a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized - a.supplied;
+  return (a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized - a.supplied).si();
 }
 
 double FiniteVolumeSystem::outflow_rate(double t, std::span<const double> y) const {
@@ -322,8 +322,8 @@ std::array<double, 2> FiniteVolumeSystem::viable_concentrations(std::span<const 
   const auto mean = [](double amount, double thickness) {
     return thickness > 0.0 ? amount / thickness : 0.0;
   };
-  return {mean(a.viable_epidermis, compartment_thickness_[1]),
-          mean(a.dermis, compartment_thickness_[2])};
+  return {mean(a.viable_epidermis.si(), compartment_thickness_[1]),
+          mean(a.dermis.si(), compartment_thickness_[2])};
 }
 
 }  // namespace dermasim::transport

@@ -65,17 +65,17 @@ enum class Accumulator : std::size_t {
 };
 inline constexpr std::size_t n_accumulators = 6;
 
-/// Amount per compartment, kg per m² of skin surface.
+/// Amount per compartment, per area of skin surface.
 struct CompartmentAmounts {
-  double vehicle = 0.0;
-  double stratum_corneum = 0.0;
-  double viable_epidermis = 0.0;
-  double dermis = 0.0;
-  double receptor = 0.0;
-  double cleared = 0.0;
-  double metabolized = 0.0;
-  double supplied = 0.0;   // drawn from an infinite donor
-  [[nodiscard]] double in_skin() const { return stratum_corneum + viable_epidermis + dermis; }
+  MassPerArea vehicle;
+  MassPerArea stratum_corneum;
+  MassPerArea viable_epidermis;
+  MassPerArea dermis;
+  MassPerArea receptor;
+  MassPerArea cleared;
+  MassPerArea metabolized;
+  MassPerArea supplied;   // drawn from an infinite donor
+  [[nodiscard]] MassPerArea in_skin() const { return stratum_corneum + viable_epidermis + dermis; }
 };
 
 class FiniteVolumeSystem final : public OdeSystem {

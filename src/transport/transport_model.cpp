@@ -83,8 +83,8 @@ struct SuspendedFilm {
   [[nodiscard]] bool dissolved(std::span<const double> y) const { return drawn(y) >= excess(); }
   /// The amounts as if the film were a film: it holds what was not drawn, nothing was supplied.
   void correct(CompartmentAmounts& amounts, std::span<const double> y) const {
-    amounts.vehicle = amount - drawn(y);
-    amounts.supplied -= drawn(y);
+    amounts.vehicle = MassPerArea::from_si(amount - drawn(y));
+    amounts.supplied -= MassPerArea::from_si(drawn(y));
   }
   /// Turns the state into an ordinary film holding what is left.
   void to_film(FiniteVolumeSystem& system, std::span<double> y) const {
@@ -153,7 +153,7 @@ void TransportModel::record(ApplicationResult& result, double t, std::span<const
   Sample sample;
   sample.time = Time::from_si(t);
   sample.amounts = system_->amounts(y);
-  sample.washed_off = washed_off;
+  sample.washed_off = MassPerArea::from_si(washed_off);
   sample.outflow = Flux::from_si(system_->outflow_rate(t, y));
   const auto concentrations = system_->viable_concentrations(y);
   sample.viable_epidermis = Concentration::from_si(concentrations[0]);
@@ -242,7 +242,7 @@ void TransportModel::add_film(State& state, const Application& application, doub
   }
   state.vehicle_film_m = film;
   state.applied += added;
-  run.result.applied = added;
+  run.result.applied = MassPerArea::from_si(added);
   run.amount_scale = previous_vehicle + added;
 }
 
@@ -344,15 +344,15 @@ ApplicationResult TransportModel::finish(State& state, const Application& applic
   const std::vector<double>& y = run.y;
   ApplicationResult result = std::move(run.result);
   result.final_amounts = system.amounts(y);
-  result.washed_off = state.washed_off - run.washed_before;
+  result.washed_off = MassPerArea::from_si(state.washed_off - run.washed_before);
   result.auc_viable_epidermis_kg_s_m3 =
       y[system.accumulator_index(Accumulator::auc_viable_epidermis)] - run.auc_viable_epidermis_start;
   result.auc_dermis_kg_s_m3 = y[system.accumulator_index(Accumulator::auc_dermis)] - run.auc_dermis_start;
   result.statistics = run.statistics;
   const auto& a = result.final_amounts;
-  const double present = a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized +
+  const double present = (a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized).si() +
                          state.washed_off;
-  const double source = state.applied + a.supplied;
+  const double source = state.applied + a.supplied.si();
   result.mass_balance_relative_error =
       source > 0.0 ? std::abs(present - source) / source : std::abs(present);
 

@@ -77,7 +77,7 @@ struct State {
 struct Sample {
   Time time;                     // model time
   CompartmentAmounts amounts;
-  double washed_off = 0.0;       // kg/m², cumulative
+  MassPerArea washed_off;        // cumulative
   Flux outflow;                  // into receptor + clearance
   Concentration viable_epidermis;
   Concentration dermis;
@@ -93,8 +93,8 @@ struct ApplicationResult {
   std::vector<Sample> samples;                // includes the start and the end
   std::vector<DepthProfile> profiles;
   CompartmentAmounts final_amounts;
-  double applied = 0.0;                       // this application's drug, kg/m²
-  double washed_off = 0.0;                    // this application's wash-off, kg/m²
+  MassPerArea applied;                        // this application's drug
+  MassPerArea washed_off;                     // this application's wash-off
   Concentration peak_viable_epidermis;        // over the samples
   Concentration peak_dermis;
   double auc_viable_epidermis_kg_s_m3 = 0.0;  // ∫ mean concentration dt over this application
