@@ -42,7 +42,7 @@ const Problem& problem() {
     auto transport_catalogue = io::load_transport_catalogue(std::nullopt);
     auto response_catalogue = io::load_response_catalogue(std::nullopt);
     population::ModelData data{io::load_catalogue(std::nullopt), {transport_catalogue.parameters, response_catalogue.parameters},
-                               std::move(transport_catalogue.entries), std::move(response_catalogue.entries)};
+                               std::move(transport_catalogue.ranges), std::move(response_catalogue.ranges)};
     auto regimen = io::read_scenario_file(
         std::string(DERMASIM_SOURCE_DIR) + "/examples/04-simulate-regimen/with-washout.scenario.toml", data.catalogue);
     regimen.days = regimen_days;

@@ -8,6 +8,7 @@
 #include "io/experiment_reader.hpp"
 #include "io/transport_catalogue.hpp"
 #include "report/absorb_report.hpp"
+#include "simulate/product_application.hpp"
 #include "transport/skin_model_builder.hpp"
 
 namespace dermasim::app {
@@ -20,81 +21,50 @@ CLI::App* add_absorb_command(CLI::App& app, AbsorbOptions& options) {
       ->default_str("dermasim-out");
   command->add_flag("--json", options.json, "print absorb.json to stdout");
   command->add_option("--fidelity", options.fidelity, "transport fidelity")
-      ->check(CLI::IsMember({"fast", "full"}))
+      ->check(CLI::IsMember(transport::fidelity_names.names()))
       ->default_str("full");
   return command;
 }
 
-int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
-  using namespace transport;
-  const auto data = io::data_directory(global.data_directory);
-  const auto catalogue = io::load_catalogue(data);
-  const TransportParameters parameters = io::load_transport_catalogue(data).parameters;
-  const auto experiment = io::read_experiment_file(options.experiment_path, catalogue);
-  const Fidelity fidelity = options.fidelity == "fast" ? Fidelity::fast : Fidelity::full;
+namespace {
 
-  // 1. Properties from the compound's physicochemistry.
-  const auto properties = derive_properties(experiment.compound, parameters.properties);
-  const bool emulsion = experiment.vehicle == regimen::Vehicle::cream || experiment.vehicle == regimen::Vehicle::lotion;
-  const double vehicle_partition = vehicle_water_partition(
-      properties, emulsion ? VehicleBase::emulsion : VehicleBase::aqueous, parameters);
+// Depth profiles at these hours, where the experiment lasts that long.
+constexpr double profile_hours[] = {1.0, 4.0, 8.0, 24.0};
+// Four samples an hour, at least 24 and at most 2000, for the flux curve of profile.csv.
+constexpr double samples_per_hour = 4.0;
+constexpr double min_samples = 24.0;
+constexpr double max_samples = 2000.0;
 
-  // 2. The application: finite film or constant donor, wash-off, barrier, profile times.
-  const auto& vehicle = catalogue.vehicle(experiment.vehicle);
-  const Density density = vehicle.density_g_per_cm3.value * units::gram_per_cubic_centimetre;
-  const double mass_fraction = experiment.strength_percent / 100.0;
-  Application application;
-  application.vehicle_partition = vehicle_partition;
-  application.vehicle_density = density;
-  application.water_solubility = experiment.compound.water_solubility;
-  if (experiment.dose_mg_per_cm2) {
-    application.formulation_dose = milligrams_per_square_centimetre(*experiment.dose_mg_per_cm2);
-    application.drug_mass_fraction = mass_fraction;
-  } else {
-    application.constant_donor = mass_fraction * density;
+/// The experiment's product on the skin: finite film or constant donor, wash-off, barrier.
+simulate::ProductApplication product_of(const io::Experiment& experiment) {
+  simulate::ProductApplication product;
+  product.vehicle = experiment.vehicle;
+  product.strength_percent = experiment.strength_percent;
+  if (experiment.dose_mg_per_cm2) product.amount = milligrams_per_square_centimetre(*experiment.dose_mg_per_cm2);
+  product.duration = hours(experiment.hours);
+  if (experiment.wash_off_hours) product.wash_off_after = hours(*experiment.wash_off_hours);
+  product.barrier = experiment.barrier;
+  for (const double h : profile_hours) {
+    if (h <= experiment.hours) product.profile_times.push_back(hours(h));
   }
-  application.duration = hours(experiment.hours);
-  if (experiment.wash_off_hours) application.wash_off_after = hours(*experiment.wash_off_hours);
-  application.barrier = experiment.barrier;
-  for (const double h : {1.0, 4.0, 8.0, 24.0}) {
-    if (h <= experiment.hours) application.profile_times.push_back(hours(h));
-  }
-  application.n_samples = static_cast<std::size_t>(std::clamp(experiment.hours * 4.0, 24.0, 2000.0));
+  product.n_samples =
+      static_cast<std::size_t>(std::clamp(experiment.hours * samples_per_hour, min_samples, max_samples));
+  return product;
+}
 
-  // 3. The skin, with and (for the enhancement ratio) without micro-needles.
-  std::optional<MicroneedleTreatment> treatment;
-  if (experiment.microneedles) {
-    const auto& needles = *experiment.microneedles;
-    const auto& device = catalogue.device(needles.device);
-    treatment = MicroneedleTreatment{needles.channels_per_cm2, millimetres(needles.needle_mm),
-                                     device.depth_fraction.value,
-                                     micrometres(device.channel_surface_diameter_um.value),
-                                     minutes(needles.minutes_before)};
-  }
-  const auto run = [&](const std::optional<MicroneedleTreatment>& with) {
-    TransportModel model(build_skin_model(properties, experiment.layers, experiment.receptor, with,
-                                          experiment.occluded, parameters),
-                         fidelity);
-    auto state = model.initial_state();
-    return std::pair{model.apply(state, application), model.n_cells()};
-  };
-  auto [result, cells] = run(treatment);
+/// The experiment's micro-needles, if any, with the device's depth fraction and channel size.
+std::optional<transport::MicroneedleTreatment> treatment_of(const io::Experiment& experiment,
+                                                            const regimen::Catalogue& catalogue) {
+  if (!experiment.microneedles) return std::nullopt;
+  const auto& needles = *experiment.microneedles;
+  const auto& device = catalogue.device(needles.device);
+  return transport::MicroneedleTreatment{needles.channels_per_cm2, millimetres(needles.needle_mm),
+                                         device.depth_fraction.value,
+                                         micrometres(device.channel_surface_diameter_um.value),
+                                         minutes(needles.minutes_before)};
+}
 
-  report::AbsorbOutcome outcome;
-  outcome.active = experiment.active;
-  outcome.fidelity = options.fidelity;
-  outcome.cells = cells;
-  outcome.infinite_dose = !experiment.dose_mg_per_cm2.has_value();
-  outcome.donor_concentration_kg_per_m3 = (mass_fraction * density).si();
-  outcome.vehicle_water_partition = vehicle_partition;
-  if (experiment.compound.water_solubility) {
-    outcome.vehicle_solubility_kg_per_m3 = vehicle_partition * experiment.compound.water_solubility->si();
-  }
-  outcome.derived = properties.derived;
-  outcome.result = std::move(result);
-  if (treatment) outcome.intact = run(std::nullopt).first;
-
-  // 4. Outputs: every file computed before the first is written.
+void write_absorb_outputs(const AbsorbOptions& options, const report::AbsorbOutcome& outcome) {
   const std::string json = report::absorb_json(outcome).dump(2) + "\n";
   write_outputs(options.out_directory, {{"absorb.json", json},
                                         {"profile.csv", report::absorb_profile_csv(outcome.result)},
@@ -106,6 +76,54 @@ int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
               << (std::filesystem::path(options.out_directory) / "absorb.json").string()
               << ", profile.csv and depth_profile.csv\n";
   }
+}
+
+}  // namespace
+
+int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
+  using namespace transport;
+  const auto data = io::data_directory(global.data_directory);
+  const auto catalogue = io::load_catalogue(data);
+  const TransportParameters parameters = io::load_transport_catalogue(data).parameters;
+  const auto experiment = io::read_experiment_file(options.experiment_path, catalogue);
+  const Fidelity fidelity = fidelity_names.parse(options.fidelity).value();  // CLI11 checked the spelling
+
+  // 1. Properties from the compound's physicochemistry; the application, by the vehicle's base.
+  const auto properties = derive_properties(experiment.compound, parameters.properties);
+  const Application application =
+      simulate::assemble_application(product_of(experiment), catalogue.vehicle(experiment.vehicle),
+                                     experiment.compound, properties, parameters,
+                                     simulate::VehicleRule::by_vehicle_base);
+
+  // 2. The skin, with and (for the enhancement ratio) without micro-needles.
+  const auto treatment = treatment_of(experiment, catalogue);
+  const auto run = [&](const std::optional<MicroneedleTreatment>& with) {
+    TransportModel model(build_skin_model(properties, experiment.layers, experiment.receptor, with,
+                                          experiment.occluded, parameters),
+                         fidelity);
+    auto state = model.initial_state();
+    return std::pair{model.apply(state, application), model.n_cells()};
+  };
+  auto [result, cells] = run(treatment);
+
+  // 3. The outcome: the drug's concentration in the product and what the vehicle dissolves.
+  report::AbsorbOutcome outcome;
+  outcome.active = experiment.active;
+  outcome.fidelity = fidelity;
+  outcome.cells = cells;
+  outcome.infinite_dose = application.constant_donor.has_value();
+  outcome.donor_concentration =
+      application.constant_donor.value_or(application.drug_mass_fraction * application.vehicle_density);
+  outcome.vehicle_water_partition = application.vehicle_partition;
+  if (experiment.compound.water_solubility) {
+    outcome.vehicle_solubility = application.vehicle_partition * *experiment.compound.water_solubility;
+  }
+  outcome.derived = properties.derived;
+  outcome.result = std::move(result);
+  if (treatment) outcome.intact = run(std::nullopt).first;
+
+  // 4. Outputs: every file computed before the first is written.
+  write_absorb_outputs(options, outcome);
   return exit_ok;
 }
 

@@ -72,8 +72,8 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   std::optional<population::PopulationEvaluator> population_evaluator;
   plan::Evaluator robust;
   if (options.robust_percent) {
-    population_evaluator.emplace(population::ModelData{catalogue, parameters, transport_catalogue.entries,
-                                                       response_catalogue.entries},
+    population_evaluator.emplace(population::ModelData{catalogue, parameters, transport_catalogue.ranges,
+                                                       response_catalogue.ranges},
                                  population::PopulationOptions{200, 1, 1, transport::Fidelity::fast});
     robust = [&, percent = *options.robust_percent](const regimen::Regimen& regimen) {
       return plan::Evaluation{population::robust_outcomes(population_evaluator->outcomes(regimen), percent)};

@@ -51,7 +51,7 @@ CLI::App* add_population_command(CLI::App& app, PopulationOptions& options) {
       ->default_str("dermasim-out");
   command->add_flag("--json", options.json, "print population.json to stdout");
   command->add_option("--fidelity", options.fidelity, "transport fidelity")
-      ->check(CLI::IsMember({"fast", "full"}))
+      ->check(CLI::IsMember(transport::fidelity_names.names()))
       ->default_str("fast");
   command->add_flag("--force", options.force, "simulate even when the scenario has error findings (still exits 1)");
   return command;
@@ -76,9 +76,9 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
   auto response_catalogue = io::load_response_catalogue(data_directory);
   const population::ModelData data{catalogue,
                                    {transport_catalogue.parameters, response_catalogue.parameters},
-                                   std::move(transport_catalogue.entries),
-                                   std::move(response_catalogue.entries)};
-  const auto fidelity = options.fidelity == "full" ? transport::Fidelity::full : transport::Fidelity::fast;
+                                   std::move(transport_catalogue.ranges),
+                                   std::move(response_catalogue.ranges)};
+  const auto fidelity = transport::fidelity_names.parse(options.fidelity).value();
   const population::PopulationOptions run_options{options.n_people, options.seed, options.threads, fidelity};
   const population::ProgressObserver progress =
       speaks && isatty(STDERR_FILENO) ? population::ProgressObserver(draw_progress) : population::ProgressObserver();

@@ -22,7 +22,7 @@ CLI::App* add_simulate_command(CLI::App& app, SimulateOptions& options) {
       ->default_str("dermasim-out");
   command->add_flag("--json", options.json, "print summary.json to stdout");
   command->add_option("--fidelity", options.fidelity, "transport fidelity")
-      ->check(CLI::IsMember({"fast", "full"}))
+      ->check(CLI::IsMember(transport::fidelity_names.names()))
       ->default_str("fast");
   command->add_flag("--force", options.force, "simulate even when the scenario has error findings (still exits 1)");
   return command;
@@ -42,7 +42,7 @@ int run_simulate(const SimulateOptions& options, const GlobalOptions& global) {
   }
   const simulate::ModelParameters parameters{io::load_transport_catalogue(data).parameters,
                                              io::load_response_catalogue(data).parameters};
-  const auto fidelity = options.fidelity == "full" ? transport::Fidelity::full : transport::Fidelity::fast;
+  const auto fidelity = transport::fidelity_names.parse(options.fidelity).value();
   const auto result = simulate::simulate_regimen(regimen, catalogue, parameters, fidelity);
 
   const auto summary = report::simulation_summary_json(regimen, result, findings, unsafe).dump(2) + "\n";

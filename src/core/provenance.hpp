@@ -2,6 +2,8 @@
 // Parameter provenance: every physical or clinical number in dermasim carries where it came
 // from (a citation) or is marked as an assumption, so reports and docs can list both.
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -31,11 +33,20 @@ struct Range {
   double high = 0.0;
 };
 
+/// What a range describes: how much the number differs between people (it makes virtual
+/// people), or how unsure the literature is about one constant every person shares. The two
+/// are kept apart so that trial statistics can be computed over variability alone.
+enum class RangeKind { variability, uncertainty };
+
 /// A catalogue number: its value, where it came from, and its range when one is known.
 struct Parameter {
   double value = 0.0;
   Provenance provenance;
   std::optional<Range> range;
 };
+
+/// The data ranges of one model's parameter table, by the field's name in its file; a field
+/// whose entry gives no range is absent.
+using ParameterRanges = std::map<std::string, Range, std::less<>>;
 
 }  // namespace dermasim

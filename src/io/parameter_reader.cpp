@@ -45,11 +45,4 @@ Parameter read_parameter(const TomlTable& table, std::string_view key, const Num
   return parameter;
 }
 
-Provenance read_string_parameter(const TomlTable& table, std::string_view key, std::string& value) {
-  const TomlTable entry = table.table(key);
-  entry.allow_only({"value", "source", "assumption", "note"});
-  value = entry.string("value");
-  return read_provenance(entry);
-}
-
 }  // namespace dermasim::io

@@ -3,6 +3,8 @@
 // `key = { value = X, assumption = true, note = "..." }`, with an optional `range = [lo, hi]`
 // and `range_source`: the convention of every file in data/.
 
+#include <fmt/format.h>
+
 #include "core/provenance.hpp"
 #include "io/toml_table.hpp"
 
@@ -11,12 +13,23 @@ namespace dermasim::io {
 [[nodiscard]] Parameter read_parameter(const TomlTable& table, std::string_view key,
                                        const NumberRange& allowed);
 
-/// The provenance of an entry whose value is a string (e.g. `ionization`); the string itself
-/// goes to `value`.
-[[nodiscard]] Provenance read_string_parameter(const TomlTable& table, std::string_view key,
-                                               std::string& value);
-
 /// Top-level provenance keys of a table (`source`, or `assumption = true` with `note`).
 [[nodiscard]] Provenance read_provenance(const TomlTable& table);
+
+/// A sourced entry whose value is one of `names` (e.g. `ionization = { value = "acid", ... }`);
+/// other text is an InputError at the value that lists what is allowed.
+template <class Enum, std::size_t N>
+[[nodiscard]] Sourced<Enum> read_choice_parameter(const TomlTable& table, std::string_view key,
+                                                  const EnumNames<Enum, N>& names) {
+  const TomlTable entry = table.table(key);
+  entry.allow_only({"value", "source", "assumption", "note"});
+  Enum value{};
+  try {
+    value = entry.choice("value", names);
+  } catch (const InputError& error) {  // name the parameter, not just its `value` key
+    throw InputError(error.position(), fmt::format("{}: {}", key, error.message()));
+  }
+  return {value, read_provenance(entry)};
+}
 
 }  // namespace dermasim::io

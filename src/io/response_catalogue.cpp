@@ -24,7 +24,7 @@ ResponseCatalogue load_response_catalogue(const std::optional<std::filesystem::p
     const std::string hint = fmt::format("give {} within {:g} .. {:g}", field.key, field.min, field.max);
     const Parameter parameter = read_parameter(table, field.key, {field.min, field.max, hint});
     response::set_parameter(catalogue.parameters, field, parameter.value);
-    catalogue.entries.emplace(std::string(field.key), parameter);
+    if (parameter.range) catalogue.ranges.emplace(std::string(field.key), *parameter.range);
   }
   response::check_response_parameters(catalogue.parameters);
   return catalogue;

@@ -4,9 +4,7 @@
 // on every name, unit and allowed range.
 
 #include <filesystem>
-#include <map>
 #include <optional>
-#include <string>
 
 #include "core/provenance.hpp"
 #include "response/response_parameters.hpp"
@@ -15,7 +13,7 @@ namespace dermasim::io {
 
 struct ResponseCatalogue {
   response::ResponseParameters parameters;
-  std::map<std::string, Parameter, std::less<>> entries;  // by file key, in file units
+  ParameterRanges ranges;  // by file key, in file units
 };
 
 /// Postcondition: every field of response::response_parameter_fields() was read, in range.

@@ -115,21 +115,9 @@ void require_separate_phases(const std::vector<Product>& products, const std::ve
   }
 }
 
-}  // namespace
-
-Regimen read_scenario(std::string_view text, const std::string& file_name, const Catalogue& catalogue) {
-  const toml::table document = parse_toml(text, file_name);
-  const TomlTable root(document, file_name, "the scenario file");
-  root.allow_only({"scenario", "person", "product", "pause", "session"});
-
-  Regimen regimen;
-  const TomlTable scenario = root.table("scenario");
-  scenario.allow_only({"name", "start", "days"});
-  regimen.name = scenario.string("name");
-  regimen.start = scenario.date("start");
-  regimen.person = read_person(root.table("person"));
-
-  ProductPositions product_positions;
+/// The [[product]] blocks, each id once and none starting before the scenario.
+void read_products(const TomlTable& root, const Catalogue& catalogue, Regimen& regimen,
+                   ProductPositions& product_positions) {
   const std::vector<TomlTable> product_blocks = root.tables("product");
   for (const TomlTable& block : product_blocks) {
     Product product = read_product(block, catalogue);
@@ -142,7 +130,10 @@ Regimen read_scenario(std::string_view text, const std::string& file_name, const
     regimen.products.push_back(std::move(product));
   }
   require_separate_phases(regimen.products, product_blocks);
+}
 
+/// The [[pause]] blocks: products named by id, until on or after from.
+void read_pauses(const TomlTable& root, const ProductPositions& product_positions, Regimen& regimen) {
   for (const TomlTable& block : root.tables("pause")) {
     block.allow_only({"products", "from", "until"});
     Pause pause;
@@ -157,9 +148,12 @@ Regimen read_scenario(std::string_view text, const std::string& file_name, const
                                       iso(pause.until), iso(pause.from)));
     regimen.pauses.push_back(std::move(pause));
   }
+}
 
-  const std::vector<TomlTable> session_blocks = root.tables("session");
-  for (const TomlTable& block : session_blocks) {
+/// The [[session]] blocks, in date order, none before the scenario's start.
+void read_sessions(const TomlTable& root, const Catalogue& catalogue, const ProductPositions& product_positions,
+                   Regimen& regimen) {
+  for (const TomlTable& block : root.tables("session")) {
     Session session = read_session(block, catalogue);
     if (block.has("after"))
       for (const auto& id : block.string_list("after")) {
@@ -172,19 +166,42 @@ Regimen read_scenario(std::string_view text, const std::string& file_name, const
     regimen.sessions.push_back(std::move(session));
   }
   std::ranges::stable_sort(regimen.sessions, {}, &Session::date);
+}
 
-  if (auto days = scenario.optional_integer("days", {1, 3650, "give the scenario length in days, e.g. days = 120"})) {
-    regimen.days = *days;
-    for (std::size_t index = 0; index < regimen.sessions.size(); ++index) {
-      const Session& session = regimen.sessions[index];
-      if (session.date > regimen.last_day())
-        scenario.fail("days", fmt::format("days = {} ends the scenario on {}, before the session on {}; "
-                                          "give at least days = {}", *days, iso(regimen.last_day()),
-                                          iso(session.date), days_between(regimen.start, session.date) + 1));
-    }
-  } else {
+/// The scenario's length: `days`, long enough for every session, or the default.
+void read_days(const TomlTable& scenario, Regimen& regimen) {
+  const auto days = scenario.optional_integer("days", {1, 3650, "give the scenario length in days, e.g. days = 120"});
+  if (!days) {
     regimen.days = default_days(regimen);
+    return;
   }
+  regimen.days = *days;
+  for (const Session& session : regimen.sessions) {
+    if (session.date > regimen.last_day())
+      scenario.fail("days", fmt::format("days = {} ends the scenario on {}, before the session on {}; "
+                                        "give at least days = {}", *days, iso(regimen.last_day()),
+                                        iso(session.date), days_between(regimen.start, session.date) + 1));
+  }
+}
+
+}  // namespace
+
+Regimen read_scenario(std::string_view text, const std::string& file_name, const Catalogue& catalogue) {
+  const toml::table document = parse_toml(text, file_name);
+  const TomlTable root(document, file_name, "the scenario file");
+  root.allow_only({"scenario", "person", "product", "pause", "session"});
+
+  Regimen regimen;
+  const TomlTable scenario = root.table("scenario");
+  scenario.allow_only({"name", "start", "days"});
+  regimen.name = scenario.string("name");
+  regimen.start = scenario.date("start");
+  regimen.person = read_person(root.table("person"));
+  ProductPositions product_positions;
+  read_products(root, catalogue, regimen, product_positions);
+  read_pauses(root, product_positions, regimen);
+  read_sessions(root, catalogue, product_positions, regimen);
+  read_days(scenario, regimen);
   return regimen;
 }
 

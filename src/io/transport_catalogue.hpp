@@ -1,23 +1,23 @@
 #pragma once
 // Reads data/transport.toml (docs/transport.md): the transport-model parameters that are not
 // properties of a compound, site, device or vehicle (pH, SC composition, channel closure,
-// clearance, metabolism, the T4 calibration).
+// clearance, metabolism, the T4 calibration), through the transport layer's field table, so
+// that the file, the struct and the population's sampling agree on every name and unit.
 
 #include <filesystem>
-#include <map>
 #include <optional>
-#include <string>
 
 #include "core/provenance.hpp"
-#include "transport/skin_model_builder.hpp"
+#include "transport/transport_parameters.hpp"
 
 namespace dermasim::io {
 
 struct TransportCatalogue {
   transport::TransportParameters parameters;
-  std::map<std::string, Parameter, std::less<>> entries;  // "section.key", in file units
+  ParameterRanges ranges;  // by "section.key", in file units
 };
 
+/// Postcondition: every field of transport::transport_parameter_fields() was read, in range.
 [[nodiscard]] TransportCatalogue load_transport_catalogue(const std::optional<std::filesystem::path>& directory);
 
 }  // namespace dermasim::io

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include "response/response_parameters.hpp"
+#include "simulate/model_inputs.hpp"
+#include "transport/transport_parameters.hpp"
 
 namespace dermasim::population {
 
@@ -11,59 +13,12 @@ namespace {
 
 using Setter = std::function<void(PersonInputs&, double)>;
 
+std::string field_name(const transport::TransportParameterField& field) { return field.name(); }
+std::string field_name(const response::ResponseParameterField& field) { return std::string(field.key); }
+
 void add(std::vector<Dimension>& dimensions, std::string name, const Parameter& parameter, Setter set) {
   if (!parameter.range) return;
   dimensions.push_back({std::move(name), parameter.value, *parameter.range, scale_for(*parameter.range), std::move(set)});
-}
-
-/// Every data/transport.toml key by "section.key", with the field it sets (units as the reader).
-Setter transport_setter(std::string_view key) {
-  using P = transport::TransportParameters;
-  auto on = [](auto set) -> Setter { return [set](PersonInputs& inputs, double value) { set(inputs.parameters.transport, value); }; };
-  if (key == "properties.stratum_corneum_surface_ph") return on([](P& p, double v) { p.properties.stratum_corneum_surface_ph = v; });
-  if (key == "properties.viable_tissue_ph") return on([](P& p, double v) { p.properties.viable_tissue_ph = v; });
-  if (key == "properties.lipid_volume_fraction") return on([](P& p, double v) { p.properties.lipid_volume_fraction = v; });
-  if (key == "properties.keratin_volume_fraction") return on([](P& p, double v) { p.properties.keratin_volume_fraction = v; });
-  if (key == "properties.tissue_water_fraction") return on([](P& p, double v) { p.properties.tissue_water_fraction = v; });
-  if (key == "properties.reference_stratum_corneum_um")
-    return on([](P& p, double v) { p.properties.reference_stratum_corneum = micrometres(v); });
-  if (key == "closure.time_constant_open_h") return on([](P& p, double v) { p.closure_time_open = hours(v); });
-  if (key == "closure.time_constant_occluded_h") return on([](P& p, double v) { p.closure_time_occluded = hours(v); });
-  if (key == "clearance.dermal_clearance_per_h") return on([](P& p, double v) { p.dermal_clearance = v * units::per_hour; });
-  if (key == "metabolism.viable_epidermis_metabolism_per_h")
-    return on([](P& p, double v) { p.viable_epidermis_metabolism = v * units::per_hour; });
-  if (key == "calibration.cream_stratum_corneum_vehicle_partition")
-    return on([](P& p, double v) { p.cream_stratum_corneum_vehicle_partition = v; });
-  return {};
-}
-
-bool has_concern(const regimen::Person& person, regimen::Concern concern) {
-  return std::ranges::find(person.concerns, concern) != person.concerns.end();
-}
-
-/// Whether the regimen's reported figures read a response key: the sensitivity factor and PIH
-/// reactivity of the person's own class and type, the clinical-score coefficients of the
-/// person's concerns, acne dynamics only for the acne and pore scores, and the retinol
-/// potency only with retinol. Keys not named here are always read.
-bool is_read_for(std::string_view key, const regimen::Regimen& regimen) {
-  using regimen::Concern;
-  const auto& person = regimen.person;
-  constexpr std::string_view sensitivity_prefix = "sensitivity_factor_";
-  constexpr std::string_view reactivity_prefix = "pih_reactivity_type_";
-  if (key.starts_with(sensitivity_prefix))
-    return key.substr(sensitivity_prefix.size()) == regimen::sensitivity_names.name(person.sensitivity);
-  if (key.starts_with(reactivity_prefix))
-    return key.substr(reactivity_prefix.size()) == std::to_string(person.fitzpatrick);
-  if (key.starts_with("scar_improvement_")) return has_concern(person, Concern::acne_scars);
-  if (key.starts_with("fine_lines_")) return has_concern(person, Concern::fine_lines);
-  if (key.starts_with("texture_")) return has_concern(person, Concern::texture);
-  if (key.starts_with("pores_")) return has_concern(person, Concern::enlarged_pores);
-  if (key.starts_with("purge_")) return has_concern(person, Concern::acne);  // only acne-prone skin purges
-  if (key.starts_with("comedolysis_") || key.starts_with("acne_"))
-    return has_concern(person, Concern::acne) || has_concern(person, Concern::enlarged_pores);
-  if (key == "retinol_potency_ratio")
-    return std::ranges::any_of(regimen.products, [](const auto& p) { return p.active == regimen::Active::retinol; });
-  return true;
 }
 
 template <class Spec, class Key>
@@ -156,6 +111,40 @@ void add_devices(std::vector<Dimension>& dimensions, const regimen::Regimen& reg
   }
 }
 
+/// The fields of a table, in table order or by name.
+template <class Field>
+std::vector<const Field*> ordered(std::span<const Field> fields, bool by_name) {
+  std::vector<const Field*> order;
+  for (const Field& field : fields) order.push_back(&field);  // the tables have static storage
+  if (by_name) std::ranges::sort(order, {}, [](const Field* field) { return field_name(*field); });
+  return order;
+}
+
+/// Every field of a model's parameter table that the run reads and the data give a range.
+template <class Field>
+void add_table(std::vector<Dimension>& dimensions, const std::vector<const Field*>& fields,
+               const ParameterRanges& ranges, std::string_view model, auto is_read_by_run, auto nominal_of,
+               auto parameters_of) {
+  for (const Field* field : fields) {
+    const std::string key = field_name(*field);
+    const auto range = ranges.find(key);
+    if (range == ranges.end() || !is_read_by_run(*field)) continue;
+    dimensions.push_back({fmt::format("{}.{}", model, key), nominal_of(*field), range->second, scale_for(range->second),
+                          [field, parameters_of](PersonInputs& inputs, double value) {
+                            set_parameter(parameters_of(inputs), *field, value);
+                          }});
+  }
+}
+
+/// Ranges that name no field of their table (a hand-built ModelData): reported, never silent.
+template <class Field>
+void add_unknown(std::vector<std::string>& not_sampled, std::span<const Field> fields, const ParameterRanges& ranges,
+                 std::string_view model) {
+  for (const auto& [key, range] : ranges)
+    if (std::ranges::none_of(fields, [&](const Field& field) { return field_name(field) == key; }))
+      not_sampled.push_back(fmt::format("{}.{}", model, key));
+}
+
 }  // namespace
 
 ModelDimensions model_dimensions(const regimen::Regimen& regimen, const ModelData& data) {
@@ -164,24 +153,25 @@ ModelDimensions model_dimensions(const regimen::Regimen& regimen, const ModelDat
   add_actives_and_vehicles(result.dimensions, regimen, data.catalogue);
   add_devices(result.dimensions, regimen, data.catalogue);
 
-  const bool has_retinoid = std::ranges::any_of(regimen.products, [](const auto& p) { return regimen::is_retinoid(p.active); });
-  for (const auto& [key, parameter] : data.transport_entries) {
-    if (!parameter.range) continue;
-    const bool is_closure = key.starts_with("closure.");
-    if (is_closure ? regimen.sessions.empty() : !has_retinoid) continue;  // read only by what the regimen has
-    Setter set = transport_setter(key);
-    if (!set) result.not_sampled.push_back("transport." + key);
-    else add(result.dimensions, "transport." + key, parameter, std::move(set));
-  }
-  for (const auto& field : response::response_parameter_fields()) {
-    const auto entry = data.response_entries.find(field.key);
-    if (entry == data.response_entries.end() || !is_read_for(field.key, regimen)) continue;
-    const auto* field_pointer = &field;  // the table has static storage
-    add(result.dimensions, fmt::format("response.{}", field.key), entry->second,
-        [field_pointer](PersonInputs& inputs, double value) {
-          response::set_parameter(inputs.parameters.response, *field_pointer, value);
-        });
-  }
+  const auto transport_fields = transport::transport_parameter_fields();
+  const transport::TransportUse transport_use = simulate::transport_use_of(regimen);
+  // Transport's dimensions go by name, response's in table order: the order gives each
+  // parameter its column of the Latin hypercube, so it stays what it was for seeded
+  // populations to reproduce.
+  add_table(
+      result.dimensions, ordered(transport_fields, true), data.transport_ranges, "transport",
+      [&](const auto& field) { return transport::is_read(field, transport_use); },
+      [&](const auto& field) { return transport::parameter_value(data.parameters.transport, field); },
+      [](PersonInputs& inputs) -> transport::TransportParameters& { return inputs.parameters.transport; });
+  const auto response_fields = response::response_parameter_fields();
+  const response::ResponseUse response_use = simulate::response_use_of(regimen);
+  add_table(
+      result.dimensions, ordered(response_fields, false), data.response_ranges, "response",
+      [&](const auto& field) { return response::is_read(field, response_use); },
+      [&](const auto& field) { return response::parameter_value(data.parameters.response, field); },
+      [](PersonInputs& inputs) -> response::ResponseParameters& { return inputs.parameters.response; });
+  add_unknown(result.not_sampled, transport_fields, data.transport_ranges, "transport");
+  add_unknown(result.not_sampled, response_fields, data.response_ranges, "response");
   return result;
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 // Which catalogue numbers a virtual population samples for one regimen (docs/population.md): every
 // number with a range that the regimen's simulation reads — the person's site, the retinoids
-// applied and their vehicles, the devices used, data/transport.toml and data/response.toml
-// (for the person's own sensitivity class, Fitzpatrick type and concerns).
+// applied and their vehicles, the devices used, and every field of the transport and response
+// parameter tables that the run reads (each table says which part of a run reads a field:
+// the person's own sensitivity class, Fitzpatrick type and concerns, sessions, retinol).
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -13,19 +13,19 @@
 
 namespace dermasim::population {
 
-using ParameterTable = std::map<std::string, Parameter, std::less<>>;
-
-/// The model data a population is drawn from, as app/ loads it through io/.
+/// The model data a population is drawn from, as app/ loads it through io/: the values are
+/// the parameters themselves; the data files add the ranges, which the parameter tables of
+/// transport and response turn into dimensions.
 struct ModelData {
   regimen::Catalogue catalogue;
   simulate::ModelParameters parameters;
-  ParameterTable transport_entries;  // "section.key" in file units (data/transport.toml)
-  ParameterTable response_entries;   // file key in file units (data/response.toml)
+  ParameterRanges transport_ranges;  // "section.key" in file units (data/transport.toml)
+  ParameterRanges response_ranges;   // file key in file units (data/response.toml)
 };
 
 struct ModelDimensions {
   std::vector<Dimension> dimensions;     // in a fixed order: site, actives, vehicles, devices, transport, response
-  std::vector<std::string> not_sampled;  // ranged entries this table cannot set yet (reported, never silent)
+  std::vector<std::string> not_sampled;  // ranges that name no parameter of their table (reported, never silent)
 };
 
 /// The dimensions of `regimen`'s population. Numbers the simulation or the reported figures

@@ -7,10 +7,11 @@
 namespace dermasim::report {
 namespace {
 
-double ng_per_cm2(double kg_per_m2) { return kg_per_m2 / units::nanogram_per_square_centimetre.si(); }
+double ng_per_cm2(MassPerArea amount) { return amount.in(units::nanogram_per_square_centimetre); }
+double ng_per_cm2_h(Flux flux) { return flux.si() / units::nanogram_per_square_centimetre.si() * 3600.0; }
 double ng_per_cm3(double kg_per_m3) { return kg_per_m3 / (units::nanogram / units::cubic_centimetre).si(); }
 
-double absorbed(const transport::ApplicationResult& result) {
+MassPerArea absorbed(const transport::ApplicationResult& result) {
   return result.final_amounts.receptor + result.final_amounts.cleared;
 }
 
@@ -19,7 +20,7 @@ nlohmann::json figures(const transport::ApplicationResult& result, bool infinite
   const auto& a = result.final_amounts;
   nlohmann::json json;
   json["absorbed_percent_of_dose"] =
-      infinite_dose || result.applied <= 0.0 ? nlohmann::json(nullptr)
+      infinite_dose || result.applied.si() <= 0.0 ? nlohmann::json(nullptr)
                                              : nlohmann::json(100.0 * absorbed(result) / result.applied);
   json["layers_ng_per_cm2"] = {{"vehicle", ng_per_cm2(a.vehicle)},
                                {"stratum_corneum", ng_per_cm2(a.stratum_corneum)},
@@ -39,12 +40,12 @@ nlohmann::json figures(const transport::ApplicationResult& result, bool infinite
     // Late-time straight line through the last two samples of Q = receptor + cleared.
     const auto& last = result.samples.back();
     const auto& before = result.samples[result.samples.size() - 2];
-    const double q_last = last.amounts.receptor + last.amounts.cleared;
-    const double q_before = before.amounts.receptor + before.amounts.cleared;
-    const double flux = (q_last - q_before) / (last.time - before.time).si();
-    json["steady_flux_ng_per_cm2_h"] = ng_per_cm2(flux) * 3600.0;
-    json["kp_cm_per_h"] = flux / donor_concentration / units::centimetre_per_hour.si();
-    json["lag_time_h"] = flux > 0.0 ? (last.time.si() - q_last / flux) / 3600.0 : 0.0;
+    const MassPerArea q_last = last.amounts.receptor + last.amounts.cleared;
+    const MassPerArea q_before = before.amounts.receptor + before.amounts.cleared;
+    const Flux flux = Flux::from_si((q_last - q_before).si() / (last.time - before.time).si());
+    json["steady_flux_ng_per_cm2_h"] = ng_per_cm2_h(flux);
+    json["kp_cm_per_h"] = flux.si() / donor_concentration / units::centimetre_per_hour.si();
+    json["lag_time_h"] = flux.si() > 0.0 ? (last.time.si() - q_last.si() / flux.si()) / 3600.0 : 0.0;
   }
   return json;
 }
@@ -53,11 +54,11 @@ nlohmann::json figures(const transport::ApplicationResult& result, bool infinite
 
 nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
   // A donor above its solubility is a saturated suspension: kp refers to what is dissolved.
-  const double dissolved = std::min(outcome.donor_concentration_kg_per_m3,
-                                    outcome.vehicle_solubility_kg_per_m3.value_or(outcome.donor_concentration_kg_per_m3));
+  const double donor = outcome.donor_concentration.si();
+  const double dissolved = std::min(donor, outcome.vehicle_solubility.value_or(outcome.donor_concentration).si());
   nlohmann::json json = figures(outcome.result, outcome.infinite_dose, dissolved);
   json["active"] = outcome.active;
-  json["fidelity"] = outcome.fidelity;
+  json["fidelity"] = transport::fidelity_names.name(outcome.fidelity);
   json["cells"] = outcome.cells;
   json["solver"] = outcome.result.statistics.summary();
   nlohmann::json derived = nlohmann::json::array();
@@ -69,20 +70,21 @@ nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
                      {"correlation", "emulsions (cream, lotion): K_v = K_sc/w / K_sc/vehicle, K_sc/vehicle calibrated "
                                      "for a cream to Latriano 1997 (data/transport.toml [calibration]); aqueous "
                                      "vehicles (gel, serum): K_v = 1 (assumption)"}});
-  if (outcome.vehicle_solubility_kg_per_m3) {
-    derived.push_back({{"name", "vehicle_solubility"}, {"value", *outcome.vehicle_solubility_kg_per_m3}, {"unit", "mg/mL"},
+  if (outcome.vehicle_solubility) {
+    derived.push_back({{"name", "vehicle_solubility"},
+                       {"value", outcome.vehicle_solubility->in(units::milligram_per_millilitre)}, {"unit", "mg/mL"},
                        {"correlation", "K_v × water solubility (partitioning at saturation); drug beyond it stays "
                                        "undissolved and keeps the vehicle saturated until it has dissolved"}});
     derived.push_back({{"name", "dissolved_fraction_at_application"},
-                       {"value", outcome.donor_concentration_kg_per_m3 > 0.0 ? dissolved / outcome.donor_concentration_kg_per_m3 : 1.0},
+                       {"value", donor > 0.0 ? dissolved / donor : 1.0},
                        {"unit", "1"},
                        {"correlation", "min(1, vehicle solubility / drug concentration in the formulation)"}});
   }
   json["derived"] = derived;
   if (outcome.intact) {
-    const double intact = absorbed(*outcome.intact);
-    json["enhancement_ratio"] = intact > 0.0 ? nlohmann::json(absorbed(outcome.result) / intact) : nlohmann::json(nullptr);
-    json["intact"] = figures(*outcome.intact, outcome.infinite_dose, outcome.donor_concentration_kg_per_m3);
+    const MassPerArea intact = absorbed(*outcome.intact);
+    json["enhancement_ratio"] = intact.si() > 0.0 ? nlohmann::json(absorbed(outcome.result) / intact) : nlohmann::json(nullptr);
+    json["intact"] = figures(*outcome.intact, outcome.infinite_dose, donor);
   }
   return json;
 }
@@ -92,7 +94,7 @@ std::string absorb_profile_csv(const transport::ApplicationResult& result) {
   for (const auto& s : result.samples) {
     const auto& a = s.amounts;
     csv += fmt::format("{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g}\n", s.time.in(units::hour),
-                       ng_per_cm2(s.outflow.si()) * 3600.0, ng_per_cm2(a.vehicle), ng_per_cm2(a.stratum_corneum),
+                       ng_per_cm2_h(s.outflow), ng_per_cm2(a.vehicle), ng_per_cm2(a.stratum_corneum),
                        ng_per_cm2(a.viable_epidermis), ng_per_cm2(a.dermis), ng_per_cm2(a.receptor),
                        ng_per_cm2(a.cleared));
   }
@@ -114,7 +116,7 @@ std::string absorb_text(const AbsorbOutcome& outcome) {
   const auto& r = outcome.result;
   const auto& a = r.final_amounts;
   std::string text = fmt::format("{} ({} fidelity, {} cells) after {:.3g} h, ng/cm2 of skin:\n", outcome.active,
-                                 outcome.fidelity, outcome.cells,
+                                 transport::fidelity_names.name(outcome.fidelity), outcome.cells,
                                  r.samples.empty() ? 0.0 : (r.samples.back().time - r.samples.front().time).in(units::hour));
   text += fmt::format("  vehicle {:.4g}, stratum corneum {:.4g}, viable epidermis {:.4g}, dermis {:.4g}\n",
                       ng_per_cm2(a.vehicle), ng_per_cm2(a.stratum_corneum), ng_per_cm2(a.viable_epidermis),
@@ -122,10 +124,10 @@ std::string absorb_text(const AbsorbOutcome& outcome) {
   text += fmt::format("  receptor {:.4g}, cleared {:.4g}, metabolized {:.4g}, washed off {:.4g}\n",
                       ng_per_cm2(a.receptor), ng_per_cm2(a.cleared), ng_per_cm2(a.metabolized),
                       ng_per_cm2(r.washed_off));
-  if (!outcome.infinite_dose && r.applied > 0.0) {
+  if (!outcome.infinite_dose && r.applied.si() > 0.0) {
     text += fmt::format("  absorbed (receptor + cleared): {:.3g} % of the dose\n", 100.0 * absorbed(r) / r.applied);
   }
-  if (outcome.intact && absorbed(*outcome.intact) > 0.0) {
+  if (outcome.intact && absorbed(*outcome.intact).si() > 0.0) {
     text += fmt::format("  enhancement over intact skin: {:.3g}x\n", absorbed(r) / absorbed(*outcome.intact));
   }
   text += fmt::format("  mass balance relative error {:.1e}\n", r.mass_balance_relative_error);

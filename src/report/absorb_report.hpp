@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/units.hpp"
 #include "transport/compound.hpp"
 #include "transport/transport_model.hpp"
 
@@ -17,12 +18,12 @@ namespace dermasim::report {
 
 struct AbsorbOutcome {
   std::string active;
-  std::string fidelity;                                   // "fast" | "full"
+  transport::Fidelity fidelity = transport::Fidelity::full;
   std::size_t cells = 0;
   bool infinite_dose = false;
-  double donor_concentration_kg_per_m3 = 0.0;             // drug in the vehicle (infinite dose)
+  Concentration donor_concentration;                      // drug in the product as applied
   double vehicle_water_partition = 0.0;
-  std::optional<double> vehicle_solubility_kg_per_m3;     // K_v × water solubility; absent: no cap
+  std::optional<Concentration> vehicle_solubility;        // K_v × water solubility; absent: no cap
   std::vector<transport::DerivedProperty> derived;
   transport::ApplicationResult result;
   std::optional<transport::ApplicationResult> intact;     // with micro-needles: same on intact skin

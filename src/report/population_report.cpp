@@ -40,9 +40,7 @@ double rounded(double value, int digits = 4) {
   return std::round(value * scale) / scale;
 }
 
-const char* fidelity_name(transport::Fidelity fidelity) {
-  return fidelity == transport::Fidelity::fast ? "fast" : "full";
-}
+std::string_view fidelity_name(transport::Fidelity fidelity) { return transport::fidelity_names.name(fidelity); }
 
 nlohmann::json summaries_json(const std::vector<population::NamedSummary>& summaries) {
   nlohmann::json json = nlohmann::json::object();

@@ -41,7 +41,7 @@ std::string simulation_html(const regimen::Regimen& regimen, const simulate::Sim
   };
   using D = response::DailyResponse;
   std::vector<double> retinoid_ng;
-  for (const auto& day : result.days) retinoid_ng.push_back(day.response.retinoid_viable_epidermis.si() * 1e8);
+  for (const auto& day : result.days) retinoid_ng.push_back(day.response.retinoid_viable_epidermis.in(units::nanogram_per_square_centimetre));
 
   std::string html = fmt::format("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                                  "<title>dermasim: {0}</title><style>{1}</style></head><body>\n<h1>{0}</h1>\n",
@@ -55,7 +55,7 @@ std::string simulation_html(const regimen::Regimen& regimen, const simulate::Sim
                       regimen.days, iso(regimen.start), regimen.person.fitzpatrick,
                       regimen::sensitivity_names.name(regimen.person.sensitivity),
                       regimen::site_names.name(regimen.person.site),
-                      result.fidelity == transport::Fidelity::fast ? "fast" : "full");
+                      transport::fidelity_names.name(result.fidelity));
 
   html += "<h2>Outcomes at the horizon</h2>\n<table><tr><th>outcome</th><th>value</th></tr>\n";
   const auto outcomes = outcomes_json(regimen.person, result.outcomes);

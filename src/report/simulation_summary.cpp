@@ -11,7 +11,7 @@ namespace dermasim::report {
 
 namespace {
 
-constexpr double ng_per_cm2_per_kg_per_m2 = 1e8;
+double ng_per_cm2(MassPerArea amount) { return amount.in(units::nanogram_per_square_centimetre); }
 
 /// Rounds for output so that files are stable and readable (the model is not that precise).
 double rounded(double value, int digits = 4) {
@@ -54,14 +54,14 @@ nlohmann::json simulation_summary_json(const regimen::Regimen& regimen, const si
   return {{"scenario", regimen.name},
           {"start", iso(regimen.start)},
           {"days", regimen.days},
-          {"fidelity", result.fidelity == transport::Fidelity::fast ? "fast" : "full"},
+          {"fidelity", transport::fidelity_names.name(result.fidelity)},
           {"forced", forced},
           {"outcomes", outcomes_json(regimen.person, result.outcomes)},
           {"safety", safety_json(result.outcomes)},
           {"per_session", sessions},
           {"retinoid", {{"applications", result.n_retinoid_applications},
-                        {"applied_ng_per_cm2", rounded(result.retinoid_applied_ng_per_cm2)},
-                        {"absorbed_ng_per_cm2", rounded(result.retinoid_absorbed_ng_per_cm2)}}},
+                        {"applied_ng_per_cm2", rounded(ng_per_cm2(result.retinoid_applied))},
+                        {"absorbed_ng_per_cm2", rounded(ng_per_cm2(result.retinoid_absorbed))}}},
           {"assumptions", regimen.person.age_is_default
                               ? nlohmann::json::array({"age_years not given: 40 years assumed"})
                               : nlohmann::json::array()},
@@ -78,7 +78,7 @@ std::string timeseries_csv(const simulate::SimulationResult& result) {
     csv += fmt::format("{},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.6g}\n", iso(day.date),
                        r.erythema, r.barrier, r.retinoid_activation, r.irritation, r.tolerance,
                        r.collagen_change_percent, r.pigment_index, r.acne_lesion_index,
-                       r.retinoid_viable_epidermis.si() * ng_per_cm2_per_kg_per_m2);
+                       ng_per_cm2(r.retinoid_viable_epidermis));
   }
   return csv;
 }
@@ -87,7 +87,7 @@ std::string simulation_text(const regimen::Regimen& regimen, const simulate::Sim
                             const std::vector<regimen::Finding>& findings, bool forced) {
   const auto& o = result.outcomes;
   std::string text = fmt::format("Scenario: {} ({} days from {}, {} fidelity)\n", regimen.name, regimen.days,
-                                 iso(regimen.start), result.fidelity == transport::Fidelity::fast ? "fast" : "full");
+                                 iso(regimen.start), transport::fidelity_names.name(result.fidelity));
   if (forced) text += "FORCED: this regimen has error findings; the simulation shows an unsafe regimen.\n";
   text += fmt::format("\nOutcomes at day {}:\n  collagen change        {:+.1f} %\n", regimen.days,
                       o.collagen_change_percent);

@@ -20,6 +20,15 @@ constexpr double per_cm2 = 1e4;
 constexpr double ng_per_cm2 = 1e-12 / 1e-4;
 constexpr double per_day = 1.0 / day_s;
 
+using Part = ResponseReader::Part;
+constexpr ResponseReader read_by(Part part) { return {part}; }
+constexpr ResponseReader read_by(SkinSensitivity sensitivity) {
+  return {Part::sensitivity_class, sensitivity};
+}
+constexpr ResponseReader read_by_fitzpatrick(int type) {
+  return {Part::fitzpatrick_type, SkinSensitivity::normal, type};
+}
+
 const std::array fields{
     ResponseParameterField{"injury_reference_depth_mm", &P::injury_reference_depth, mm, 0.05, 3.0},
     ResponseParameterField{"injury_reference_density_per_cm2", &P::injury_reference_density, per_cm2, 1.0, 1e5},
@@ -40,18 +49,18 @@ const std::array fields{
     ResponseParameterField{"activation_ec50_ng_per_cm2", &P::activation_ec50, ng_per_cm2, 1e-3, 1e4},
     ResponseParameterField{"activation_signal_time_h", &P::activation_signal_time, hour_s, 0.5, 7.9},
     ResponseParameterField{"activation_time_h", &P::activation_time, hour_s, 8.0, 96.0},
-    ResponseParameterField{"retinol_potency_ratio", &P::retinol_potency_ratio, 1.0, 1e-3, 1.0},
+    ResponseParameterField{"retinol_potency_ratio", &P::retinol_potency_ratio, 1.0, 1e-3, 1.0, read_by(Part::retinol)},
     ResponseParameterField{"irritation_gain", &P::irritation_gain, 1.0, 0.0, 20.0},
     ResponseParameterField{"irritation_time_d", &P::irritation_time, day_s, 0.1, 30.0},
     ResponseParameterField{"irritation_amplification_per_barrier_deficit", &P::irritation_amplification_per_barrier_deficit, 1.0, 0.0, 5.0},
-    ResponseParameterField{"sensitivity_factor_low", &P::sensitivity_factor_low, 1.0, 0.0, 5.0},
-    ResponseParameterField{"sensitivity_factor_normal", &P::sensitivity_factor_normal, 1.0, 0.0, 5.0},
-    ResponseParameterField{"sensitivity_factor_high", &P::sensitivity_factor_high, 1.0, 0.0, 5.0},
+    ResponseParameterField{"sensitivity_factor_low", &P::sensitivity_factor_low, 1.0, 0.0, 5.0, read_by(SkinSensitivity::low)},
+    ResponseParameterField{"sensitivity_factor_normal", &P::sensitivity_factor_normal, 1.0, 0.0, 5.0, read_by(SkinSensitivity::normal)},
+    ResponseParameterField{"sensitivity_factor_high", &P::sensitivity_factor_high, 1.0, 0.0, 5.0, read_by(SkinSensitivity::high)},
     ResponseParameterField{"tolerance_build_rate_per_day", &P::tolerance_build_rate, per_day, 0.0, 5.0},
     ResponseParameterField{"tolerance_fade_time_d", &P::tolerance_fade_time, day_s, 1.0, 1000.0},
-    ResponseParameterField{"acne_response_time_d", &P::acne_response_time, day_s, 1.0, 200.0},
-    ResponseParameterField{"comedolysis_per_activation", &P::comedolysis_per_activation, 1.0, 0.0, 3.0},
-    ResponseParameterField{"purge_per_activation", &P::purge_per_activation, 1.0, 0.0, 5.0},
+    ResponseParameterField{"acne_response_time_d", &P::acne_response_time, day_s, 1.0, 200.0, read_by(Part::acne_lesions)},
+    ResponseParameterField{"comedolysis_per_activation", &P::comedolysis_per_activation, 1.0, 0.0, 3.0, read_by(Part::acne_lesions)},
+    ResponseParameterField{"purge_per_activation", &P::purge_per_activation, 1.0, 0.0, 5.0, read_by(Part::acne_purge)},
     ResponseParameterField{"turnover_time_d", &P::turnover_time, day_s, 10.0, 100.0},
     ResponseParameterField{"turnover_acceleration_per_activation", &P::turnover_acceleration_per_activation, 1.0, 0.0, 5.0},
     ResponseParameterField{"turnover_adaptation_time_d", &P::turnover_adaptation_time, day_s, 0.5, 60.0},
@@ -60,12 +69,12 @@ const std::array fields{
     ResponseParameterField{"uv_photosensitization_per_barrier_deficit", &P::uv_photosensitization_per_barrier_deficit, 1.0, 0.0, 5.0},
     ResponseParameterField{"pih_pigment_rate_per_day", &P::pih_pigment_rate, per_day, 0.0, 2.0},
     ResponseParameterField{"pih_uv_amplification", &P::pih_uv_amplification, 1.0, 0.0, 5.0},
-    ResponseParameterField{"pih_reactivity_type_1", &P::pih_reactivity_type_1, 1.0, 0.0, 5.0},
-    ResponseParameterField{"pih_reactivity_type_2", &P::pih_reactivity_type_2, 1.0, 0.0, 5.0},
-    ResponseParameterField{"pih_reactivity_type_3", &P::pih_reactivity_type_3, 1.0, 0.0, 5.0},
-    ResponseParameterField{"pih_reactivity_type_4", &P::pih_reactivity_type_4, 1.0, 0.0, 5.0},
-    ResponseParameterField{"pih_reactivity_type_5", &P::pih_reactivity_type_5, 1.0, 0.0, 5.0},
-    ResponseParameterField{"pih_reactivity_type_6", &P::pih_reactivity_type_6, 1.0, 0.0, 5.0},
+    ResponseParameterField{"pih_reactivity_type_1", &P::pih_reactivity_type_1, 1.0, 0.0, 5.0, read_by_fitzpatrick(1)},
+    ResponseParameterField{"pih_reactivity_type_2", &P::pih_reactivity_type_2, 1.0, 0.0, 5.0, read_by_fitzpatrick(2)},
+    ResponseParameterField{"pih_reactivity_type_3", &P::pih_reactivity_type_3, 1.0, 0.0, 5.0, read_by_fitzpatrick(3)},
+    ResponseParameterField{"pih_reactivity_type_4", &P::pih_reactivity_type_4, 1.0, 0.0, 5.0, read_by_fitzpatrick(4)},
+    ResponseParameterField{"pih_reactivity_type_5", &P::pih_reactivity_type_5, 1.0, 0.0, 5.0, read_by_fitzpatrick(5)},
+    ResponseParameterField{"pih_reactivity_type_6", &P::pih_reactivity_type_6, 1.0, 0.0, 5.0, read_by_fitzpatrick(6)},
     ResponseParameterField{"pih_visible_pigment", &P::pih_visible_pigment, 1.0, 1e-3, 5.0},
     ResponseParameterField{"fibroblast_time_d", &P::fibroblast_time, day_s, 0.5, 60.0},
     ResponseParameterField{"collagen_synthesis_gain_per_activation", &P::collagen_synthesis_gain_per_activation, 1.0, 0.0, 10.0},
@@ -75,13 +84,13 @@ const std::array fields{
     ResponseParameterField{"immature_collagen_weight", &P::immature_collagen_weight, 1.0, 0.0, 1.0},
     ResponseParameterField{"collagen_saturation", &P::collagen_saturation, 1.0, 0.01, 10.0},
     ResponseParameterField{"collagen_response_decline_per_decade", &P::collagen_response_decline_per_decade, 1.0, 0.0, 0.5},
-    ResponseParameterField{"scar_improvement_per_collagen_percent", &P::scar_improvement_per_collagen_percent, 1.0, 0.0, 20.0},
-    ResponseParameterField{"fine_lines_per_collagen_percent", &P::fine_lines_per_collagen_percent, 1.0, 0.0, 20.0},
-    ResponseParameterField{"fine_lines_per_turnover_percent", &P::fine_lines_per_turnover_percent, 1.0, 0.0, 20.0},
-    ResponseParameterField{"texture_per_collagen_percent", &P::texture_per_collagen_percent, 1.0, 0.0, 20.0},
-    ResponseParameterField{"texture_per_turnover_percent", &P::texture_per_turnover_percent, 1.0, 0.0, 20.0},
-    ResponseParameterField{"pores_per_collagen_percent", &P::pores_per_collagen_percent, 1.0, 0.0, 20.0},
-    ResponseParameterField{"pores_per_acne_percent", &P::pores_per_acne_percent, 1.0, 0.0, 20.0},
+    ResponseParameterField{"scar_improvement_per_collagen_percent", &P::scar_improvement_per_collagen_percent, 1.0, 0.0, 20.0, read_by(Part::acne_scar_score)},
+    ResponseParameterField{"fine_lines_per_collagen_percent", &P::fine_lines_per_collagen_percent, 1.0, 0.0, 20.0, read_by(Part::fine_lines_score)},
+    ResponseParameterField{"fine_lines_per_turnover_percent", &P::fine_lines_per_turnover_percent, 1.0, 0.0, 20.0, read_by(Part::fine_lines_score)},
+    ResponseParameterField{"texture_per_collagen_percent", &P::texture_per_collagen_percent, 1.0, 0.0, 20.0, read_by(Part::texture_score)},
+    ResponseParameterField{"texture_per_turnover_percent", &P::texture_per_turnover_percent, 1.0, 0.0, 20.0, read_by(Part::texture_score)},
+    ResponseParameterField{"pores_per_collagen_percent", &P::pores_per_collagen_percent, 1.0, 0.0, 20.0, read_by(Part::pores_score)},
+    ResponseParameterField{"pores_per_acne_percent", &P::pores_per_acne_percent, 1.0, 0.0, 20.0, read_by(Part::pores_score)},
 };
 
 }  // namespace
@@ -130,6 +139,23 @@ double parameter_value(const ResponseParameters& parameters, const ResponseParam
         }
       },
       field.member);
+}
+
+bool is_read(const ResponseParameterField& field, const ResponseUse& use) {
+  const ResponseReader& reader = field.reader;
+  switch (reader.part) {
+    case Part::every_run: return true;
+    case Part::sensitivity_class: return reader.sensitivity == use.traits.sensitivity;
+    case Part::fitzpatrick_type: return reader.fitzpatrick == use.traits.fitzpatrick;
+    case Part::acne_purge: return use.traits.acne_prone;  // only acne-prone skin purges
+    case Part::acne_lesions: return use.reports_acne || use.reports_enlarged_pores;
+    case Part::acne_scar_score: return use.reports_acne_scars;
+    case Part::fine_lines_score: return use.reports_fine_lines;
+    case Part::texture_score: return use.reports_texture;
+    case Part::pores_score: return use.reports_enlarged_pores;
+    case Part::retinol: return use.applies_retinol;
+  }
+  return true;
 }
 
 void check_response_parameters(const ResponseParameters& parameters) {

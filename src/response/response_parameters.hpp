@@ -1,13 +1,15 @@
 #pragma once
-// The parameters of the skin response model (docs/model-response.md), in SI, with a table that
-// names each one as data/response.toml spells it (`name_unit`), its file unit and its allowed
-// range. The table is the loader-independent form: io/ reads the file through it, the
-// population samples by key, and tests check that the file and the struct agree.
+// The parameters of the skin response model (docs/model-response.md), in SI, with a table that names
+// each one as data/response.toml spells it (`name_unit`), its file unit, its allowed range,
+// what its data range describes and which part of a run reads it. The table is the
+// loader-independent form: io/ reads the file through it, the population samples by it, and
+// tests check that the file and the struct agree.
 
 #include <span>
 #include <string_view>
 #include <variant>
 
+#include "core/provenance.hpp"
 #include "core/units.hpp"
 #include "response/response_drives.hpp"
 
@@ -94,6 +96,38 @@ struct ResponseParameters {
   [[nodiscard]] double pih_reactivity(int fitzpatrick) const;
 };
 
+/// The part of a regimen's run that reads a parameter; a run without the part never reads it
+/// (the person's own sensitivity class and Fitzpatrick type, the scores of their concerns).
+struct ResponseReader {
+  enum class Part {
+    every_run,
+    sensitivity_class,  // of `sensitivity` only
+    fitzpatrick_type,   // of `fitzpatrick` only
+    acne_purge,         // acne-prone skin only
+    acne_lesions,       // the acne index, read by the acne and the pore scores
+    acne_scar_score,
+    fine_lines_score,
+    texture_score,
+    pores_score,
+    retinol,            // a regimen that applies retinol
+  };
+  Part part = Part::every_run;
+  SkinSensitivity sensitivity = SkinSensitivity::normal;
+  int fitzpatrick = 0;
+};
+
+/// What one run has of the response model's parts: the person's traits, the clinical scores
+/// reported for their concerns, whether retinol is applied.
+struct ResponseUse {
+  PersonTraits traits;
+  bool reports_acne_scars = false;
+  bool reports_fine_lines = false;
+  bool reports_texture = false;
+  bool reports_enlarged_pores = false;
+  bool reports_acne = false;
+  bool applies_retinol = false;
+};
+
 /// One parameter as the catalogue file names it.
 struct ResponseParameterField {
   using Member =
@@ -106,6 +140,9 @@ struct ResponseParameterField {
   double si_per_file_unit;     // SI value of one file unit (3600 for hours)
   double min;                  // allowed range, in file units
   double max;
+  ResponseReader reader = {};
+  // Every response range is the literature's uncertainty about a constant of the model.
+  RangeKind range_kind = RangeKind::uncertainty;
 };
 
 /// Every field of ResponseParameters, once each, in the order of data/response.toml.
@@ -117,6 +154,9 @@ void set_parameter(ResponseParameters& parameters, const ResponseParameterField&
 /// A field's value in file units.
 [[nodiscard]] double parameter_value(const ResponseParameters& parameters,
                                      const ResponseParameterField& field);
+
+/// Whether a run with `use` reads `field`.
+[[nodiscard]] bool is_read(const ResponseParameterField& field, const ResponseUse& use);
 
 /// Throws InternalError if any value lies outside its field's range (a loader or sampler bug).
 void check_response_parameters(const ResponseParameters& parameters);

@@ -13,9 +13,7 @@ transport::Compound compound_of(const regimen::ActiveSpec& active) {
   compound.molecular_weight_g_per_mol = active.molecular_weight_g_per_mol.value;
   compound.log_p = active.log_p.value;
   if (!active.pka.provenance.source.empty()) compound.pka = active.pka.value;  // read only when given
-  compound.ionization = active.ionization == "acid"   ? transport::Ionization::acid
-                        : active.ionization == "base" ? transport::Ionization::base
-                                                      : transport::Ionization::neutral;
+  compound.ionization = transport::ionization_names.parse(active.ionization).value();  // io/ checked it
   compound.water_solubility = active.water_solubility_mg_per_ml.value * units::milligram_per_millilitre;
   return compound;
 }
@@ -45,6 +43,26 @@ response::PersonTraits traits_of(const regimen::Person& person) {
   return traits;
 }
 
+transport::TransportUse transport_use_of(const regimen::Regimen& regimen) {
+  return {std::ranges::any_of(regimen.products, [](const auto& p) { return regimen::is_retinoid(p.active); }),
+          !regimen.sessions.empty()};
+}
+
+response::ResponseUse response_use_of(const regimen::Regimen& regimen) {
+  const auto& concerns = regimen.person.concerns;
+  const auto has = [&](regimen::Concern concern) { return std::ranges::find(concerns, concern) != concerns.end(); };
+  response::ResponseUse use;
+  use.traits = traits_of(regimen.person);
+  use.reports_acne_scars = has(regimen::Concern::acne_scars);
+  use.reports_fine_lines = has(regimen::Concern::fine_lines);
+  use.reports_texture = has(regimen::Concern::texture);
+  use.reports_enlarged_pores = has(regimen::Concern::enlarged_pores);
+  use.reports_acne = has(regimen::Concern::acne);
+  use.applies_retinol = std::ranges::any_of(
+      regimen.products, [](const auto& p) { return p.active == regimen::Active::retinol; });
+  return use;
+}
+
 response::SessionInjury injury_of(const regimen::Session& session, const regimen::DeviceSpec& device,
                                   Time session_time, const transport::TransportParameters& parameters) {
   response::SessionInjury injury;
@@ -55,26 +73,6 @@ response::SessionInjury injury_of(const regimen::Session& session, const regimen
   injury.channel_closure_time =
       session.occlusion_hours > 0.0 ? parameters.closure_time_occluded : parameters.closure_time_open;
   return injury;
-}
-
-transport::Application application_of(const regimen::Product& product, const regimen::VehicleSpec& vehicle,
-                                      const transport::Compound& compound,
-                                      const transport::CompoundProperties& properties,
-                                      const transport::TransportParameters& parameters, double barrier,
-                                      Time duration) {
-  transport::Application application;
-  application.vehicle_partition =
-      transport::vehicle_water_partition(properties, parameters.cream_stratum_corneum_vehicle_partition);
-  application.vehicle_density = vehicle.density_g_per_cm3.value * units::gram_per_cubic_centimetre;
-  application.formulation_dose = milligrams_per_square_centimetre(product.amount_mg_per_cm2);
-  application.drug_mass_fraction = product.strength_percent.value_or(0.0) / 100.0;
-  application.water_solubility = compound.water_solubility;
-  application.duration = duration;
-  const Time removal = hours(vehicle.removal_after_hours.value);
-  if (removal < duration) application.wash_off_after = removal;
-  application.barrier = std::clamp(barrier, 0.05, 1.0);
-  application.n_samples = 9;
-  return application;
 }
 
 }  // namespace dermasim::simulate

@@ -1,12 +1,14 @@
 #pragma once
 // From the regimen's world (catalogue entries, products, sessions, the person) to the inputs
-// of the two models (docs/transport.md and docs/model-response.md): the compound and site layers
-// transport needs, an application of a product, the skin model of a session's channels, the
-// person's traits and a session's injury for the response.
+// of the two models (docs/transport.md and docs/model-response.md): the compound and site layers transport needs, the
+// skin model of a session's channels, the person's traits and a session's injury for the
+// response, and which parts of each model a regimen's run reads. A product's application is
+// assembled in product_application.hpp.
 
 #include "regimen/catalogue.hpp"
 #include "regimen/regimen.hpp"
 #include "response/response_drives.hpp"
+#include "response/response_parameters.hpp"
 #include "transport/skin_model_builder.hpp"
 
 namespace dermasim::simulate {
@@ -25,19 +27,16 @@ namespace dermasim::simulate {
 /// The response's view of the person (acne-prone when acne is a concern).
 [[nodiscard]] response::PersonTraits traits_of(const regimen::Person& person);
 
+/// What the regimen's run reads of the transport model: retinoid applications, sessions.
+[[nodiscard]] transport::TransportUse transport_use_of(const regimen::Regimen& regimen);
+
+/// What the regimen's run reads of the response model: the person's traits, the scores of
+/// their concerns, whether retinol is applied.
+[[nodiscard]] response::ResponseUse response_use_of(const regimen::Regimen& regimen);
+
 /// The injury of a session for the response model; closure from the transport parameters
 /// (occluded when the session lists occlusion hours).
 [[nodiscard]] response::SessionInjury injury_of(const regimen::Session& session, const regimen::DeviceSpec& device,
                                                 Time session_time, const transport::TransportParameters& parameters);
-
-/// One application of a retinoid product: film of `amount_mg_per_cm2` at the product's
-/// strength, washed off after the vehicle's removal time, integrated for `duration`; the
-/// compound's water solubility caps what the film dissolves.
-[[nodiscard]] transport::Application application_of(const regimen::Product& product,
-                                                    const regimen::VehicleSpec& vehicle,
-                                                    const transport::Compound& compound,
-                                                    const transport::CompoundProperties& properties,
-                                                    const transport::TransportParameters& parameters,
-                                                    double barrier, Time duration);
 
 }  // namespace dermasim::simulate

@@ -8,14 +8,13 @@
 #include "core/error.hpp"
 #include "regimen/application_schedule.hpp"
 #include "simulate/model_inputs.hpp"
+#include "simulate/product_application.hpp"
 
 namespace dermasim::simulate {
 
 namespace {
 
 using regimen::Moment;
-
-constexpr double kg_per_m2_in_ng_per_cm2 = 1e12 / 1e4;  // 1 kg/m² = 1e8 ng/cm²
 
 Time time_of(Date start, Date date, double hour) {
   return static_cast<double>(days_between(start, date)) * units::day + hours(hour);
@@ -113,21 +112,22 @@ std::optional<std::size_t> open_session(const response::ResponseSimulation& resp
   return best;
 }
 
-}  // namespace
+using RetinoidApplications = std::vector<std::pair<Time, const regimen::Product*>>;
 
-SimulationResult simulate_regimen(const regimen::Regimen& regimen, const regimen::Catalogue& catalogue,
-                                  const ModelParameters& parameters, transport::Fidelity fidelity) {
-  response::ResponseSimulation response(parameters.response, traits_of(regimen.person));
-  const Time end = static_cast<double>(regimen.days) * units::day;
-
+/// Every session as an injury of the response; returns the sessions' times.
+std::vector<Time> add_sessions(response::ResponseSimulation& response, const regimen::Regimen& regimen,
+                               const regimen::Catalogue& catalogue, const transport::TransportParameters& parameters) {
   std::vector<Time> session_times;
   for (const auto& session : regimen.sessions) {
     session_times.push_back(time_of(regimen.start, session.date, session_hour));
-    response.add_session(injury_of(session, catalogue.device(session.device), session_times.back(), parameters.transport));
+    response.add_session(injury_of(session, catalogue.device(session.device), session_times.back(), parameters));
   }
+  return session_times;
+}
 
-  // Sunscreen: a setting at each day where it changes.
-  const auto applications = regimen::application_schedule(regimen);
+/// Sunscreen: a setting at each day where it changes.
+void add_sunscreen(response::ResponseSimulation& response, const regimen::Regimen& regimen,
+                   const std::vector<regimen::Application>& applications) {
   std::optional<bool> protected_yesterday;
   for (Date day = regimen.start; day <= regimen.last_day(); day += Days{1}) {
     const bool is_protected = std::ranges::any_of(applications, [&](const regimen::Application& a) {
@@ -136,29 +136,62 @@ SimulationResult simulate_regimen(const regimen::Regimen& regimen, const regimen
     if (protected_yesterday != is_protected) response.set_sunscreen({time_of(regimen.start, day, 0.0), is_protected});
     protected_yesterday = is_protected;
   }
+}
 
-  // Retinoid applications, each integrated by transport until the next one (or the end).
-  std::vector<std::pair<Time, const regimen::Product*>> retinoid_applications;
+/// The retinoid applications before `end`, in time order.
+RetinoidApplications retinoid_applications_of(const regimen::Regimen& regimen,
+                                              const std::vector<regimen::Application>& applications, Time end) {
+  RetinoidApplications retinoid_applications;
   for (const auto& application : applications) {
     const auto& product = regimen.products[application.product_index];
     const Time t = time_of(regimen.start, application);
     if (regimen::is_retinoid(product.active) && t < end) retinoid_applications.emplace_back(t, &product);
   }
+  return retinoid_applications;
+}
 
+/// The next application of the same retinoid as application `index`, or the end.
+Time next_application_of_same(const RetinoidApplications& applications, std::size_t index, Time end) {
+  for (std::size_t later = index + 1; later < applications.size(); ++later)
+    if (applications[later].second->active == applications[index].second->active) return applications[later].first;
+  return end;
+}
+
+/// The exposure the response sees: the VE amount, piecewise constant between samples.
+void add_exposure(response::ResponseSimulation& response, const transport::ApplicationResult& outcome,
+                  regimen::Active active, Time from_time, Time end) {
+  const auto retinoid = active == regimen::Active::tretinoin ? response::Retinoid::tretinoin
+                                                             : response::Retinoid::retinol;
+  for (std::size_t s = 1; s < outcome.samples.size(); ++s) {
+    const auto& a = outcome.samples[s - 1];
+    const auto& b = outcome.samples[s];
+    const Time from = std::max(a.time, from_time);
+    const Time to = std::min(b.time, end);
+    if (!(to > from)) continue;
+    const MassPerArea mean = 0.5 * (a.amounts.viable_epidermis + b.amounts.viable_epidermis);
+    response.add_exposure({from, to, retinoid, mean});
+  }
+}
+
+}  // namespace
+
+SimulationResult simulate_regimen(const regimen::Regimen& regimen, const regimen::Catalogue& catalogue,
+                                  const ModelParameters& parameters, transport::Fidelity fidelity) {
+  response::ResponseSimulation response(parameters.response, traits_of(regimen.person));
+  const Time end = static_cast<double>(regimen.days) * units::day;
+  const std::vector<Time> session_times = add_sessions(response, regimen, catalogue, parameters.transport);
+  const auto applications = regimen::application_schedule(regimen);
+  add_sunscreen(response, regimen, applications);
+
+  // Retinoid applications, each integrated by transport until the next one (or the end).
+  const RetinoidApplications retinoid_applications = retinoid_applications_of(regimen, applications, end);
   SimulationResult result;
   result.fidelity = fidelity;
   TransportModels models(regimen, catalogue, parameters.transport, fidelity);
   std::map<regimen::Active, std::pair<const transport::TransportModel*, transport::State>> carried;
-
   for (std::size_t index = 0; index < retinoid_applications.size(); ++index) {
     const auto [t, product] = retinoid_applications[index];
-    // Integrate until the next application of the same retinoid, or the end of the scenario.
-    Time next = end;
-    for (std::size_t later = index + 1; later < retinoid_applications.size(); ++later)
-      if (retinoid_applications[later].second->active == product->active) {
-        next = retinoid_applications[later].first;
-        break;
-      }
+    const Time next = next_application_of_same(retinoid_applications, index, end);
     if (next <= t) continue;  // twice in one moment: the film is already there
     response.advance_to(t);
 
@@ -170,32 +203,18 @@ SimulationResult simulate_regimen(const regimen::Regimen& regimen, const regimen
       last_model = &model;
     }
     state.time_s = std::max(state.time_s, t.si());
-    const auto application = application_of(*product, catalogue.vehicle(product->vehicle),
-                                            models.compound(product->active), models.properties(product->active),
-                                            parameters.transport,
-                                            response.barrier(), next - t);
+    const auto application = regimen_application(*product, catalogue.vehicle(product->vehicle),
+                                                 models.compound(product->active), models.properties(product->active),
+                                                 parameters.transport, response.barrier(), next - t);
     const auto outcome = model.apply(state, application);
     state.time_s = next.si();
 
     ++result.n_retinoid_applications;
-    result.retinoid_applied_ng_per_cm2 += outcome.applied * kg_per_m2_in_ng_per_cm2;
-
-    // The exposure the response sees: the VE amount, piecewise constant between samples.
-    const auto retinoid = product->active == regimen::Active::tretinoin ? response::Retinoid::tretinoin
-                                                                        : response::Retinoid::retinol;
-    for (std::size_t s = 1; s < outcome.samples.size(); ++s) {
-      const auto& a = outcome.samples[s - 1];
-      const auto& b = outcome.samples[s];
-      const Time from = std::max(a.time, t);
-      const Time to = std::min(b.time, end);
-      if (!(to > from)) continue;
-      const double mean_kg_m2 = 0.5 * (a.amounts.viable_epidermis + b.amounts.viable_epidermis);
-      response.add_exposure({from, to, retinoid, MassPerArea::from_si(mean_kg_m2)});
-    }
+    result.retinoid_applied += outcome.applied;
+    add_exposure(response, outcome, product->active, t, end);
     const auto& first = outcome.samples.front().amounts;
     const auto& last = outcome.samples.back().amounts;
-    result.retinoid_absorbed_ng_per_cm2 +=
-        (last.cleared + last.metabolized - first.cleared - first.metabolized) * kg_per_m2_in_ng_per_cm2;
+    result.retinoid_absorbed += last.cleared + last.metabolized - first.cleared - first.metabolized;
   }
 
   response.advance_to(end);

@@ -40,8 +40,8 @@ struct SimulationResult {
   response::ResponseOutcomes outcomes;
   transport::Fidelity fidelity = transport::Fidelity::fast;
   int n_retinoid_applications = 0;
-  double retinoid_applied_ng_per_cm2 = 0.0;
-  double retinoid_absorbed_ng_per_cm2 = 0.0;  // cleared + metabolized (systemic + 4-oxo)
+  MassPerArea retinoid_applied;
+  MassPerArea retinoid_absorbed;             // cleared + metabolized (systemic + 4-oxo)
 };
 
 /// Simulates `regimen` over its days. @pre regimen loaded through io/ (valid) and the

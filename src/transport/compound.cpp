@@ -27,6 +27,30 @@ double unionized_fraction(const Compound& compound, double ph) {
   return 1.0 / (1.0 + std::pow(10.0, exponent));
 }
 
+namespace {
+
+/// The SC's lipid, keratin and overall water partition coefficients for a compound of
+/// octanol/water partition `kow` (Surrey DPK correlations, as coded).
+void add_stratum_corneum_partitions(CompoundProperties& out, double kow, const PropertyParameters& p) {
+  auto& derived = out.derived;
+  out.lipid_water_partition = 0.9 * std::pow(kow, 0.69);
+  out.keratin_water_partition = 1.37 * 4.2 * std::pow(kow, 0.31);
+  const double corneocyte = p.keratin_volume_fraction * out.keratin_water_partition +
+                            (1.0 - p.keratin_volume_fraction);
+  out.stratum_corneum_water_partition = p.lipid_volume_fraction * out.lipid_water_partition +
+                                        (1.0 - p.lipid_volume_fraction) * corneocyte;
+  derived.push_back({"lipid_water_partition", out.lipid_water_partition, "1",
+                     "K_lip/w = 0.9 Kow^0.69 (Surrey DPK model, as coded; docs/data.md)"});
+  derived.push_back({"keratin_water_partition", out.keratin_water_partition, "1",
+                     "K_k/w = 1.37 * 4.2 Kow^0.31 (Surrey DPK model, as coded; docs/data.md)"});
+  derived.push_back({"stratum_corneum_water_partition", out.stratum_corneum_water_partition, "1",
+                     fmt::format("K_sc/w = phi_lip K_lip/w + (1 - phi_lip)(phi_k K_k/w + 1 - phi_k), "
+                                 "phi_lip = {}, phi_k = {} (volume fractions, assumptions)",
+                                 p.lipid_volume_fraction, p.keratin_volume_fraction)});
+}
+
+}  // namespace
+
 CompoundProperties derive_properties(const Compound& compound, const PropertyParameters& p) {
   const double mw = compound.molecular_weight_g_per_mol;
   expects(mw > 0.0, "derive_properties: molecular weight must be positive");
@@ -55,20 +79,7 @@ CompoundProperties derive_properties(const Compound& compound, const PropertyPar
                                  "Pharm Res 1992;9:663)") +
                          (out.is_extrapolated ? "; extrapolated beyond the training set" : "")});
 
-  out.lipid_water_partition = 0.9 * std::pow(kow, 0.69);
-  out.keratin_water_partition = 1.37 * 4.2 * std::pow(kow, 0.31);
-  const double corneocyte = p.keratin_volume_fraction * out.keratin_water_partition +
-                            (1.0 - p.keratin_volume_fraction);
-  out.stratum_corneum_water_partition = p.lipid_volume_fraction * out.lipid_water_partition +
-                                        (1.0 - p.lipid_volume_fraction) * corneocyte;
-  derived.push_back({"lipid_water_partition", out.lipid_water_partition, "1",
-                     "K_lip/w = 0.9 Kow^0.69 (Surrey DPK model, as coded; docs/data.md)"});
-  derived.push_back({"keratin_water_partition", out.keratin_water_partition, "1",
-                     "K_k/w = 1.37 * 4.2 Kow^0.31 (Surrey DPK model, as coded; docs/data.md)"});
-  derived.push_back({"stratum_corneum_water_partition", out.stratum_corneum_water_partition, "1",
-                     fmt::format("K_sc/w = phi_lip K_lip/w + (1 - phi_lip)(phi_k K_k/w + 1 - phi_k), "
-                                 "phi_lip = {}, phi_k = {} (volume fractions, assumptions)",
-                                 p.lipid_volume_fraction, p.keratin_volume_fraction)});
+  add_stratum_corneum_partitions(out, kow, p);
 
   out.stratum_corneum_diffusivity = Diffusivity::from_si(
       out.potts_guy_kp.si() * p.reference_stratum_corneum.si() / out.stratum_corneum_water_partition);

@@ -9,11 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "core/enum_names.hpp"
 #include "core/units.hpp"
 
 namespace dermasim::transport {
 
 enum class Ionization { neutral, acid, base };
+inline constexpr EnumNames<Ionization, 3> ionization_names{
+    {{{Ionization::neutral, "neutral"}, {Ionization::acid, "acid"}, {Ionization::base, "base"}}}};
 
 /// A compound as a researcher describes it (docs/file-formats.md, `[active]`).
 struct Compound {

@@ -47,23 +47,22 @@ FiniteVolumeSystem::FiniteVolumeSystem(std::vector<FvCell> cells, std::vector<Fv
 }
 
 void FiniteVolumeSystem::build_pattern() {
-  const std::size_t n = n_states();
-  std::vector<std::vector<std::int64_t>> columns(n);
+  compress_pattern(nonzero_columns());
+  locate_entries();
+}
+
+std::vector<std::vector<std::int64_t>> FiniteVolumeSystem::nonzero_columns() const {
+  std::vector<std::vector<std::int64_t>> columns(n_states());
   const auto add = [&](std::size_t row, std::size_t column) {
     columns[row].push_back(static_cast<std::int64_t>(column));
   };
-  const std::size_t receptor = accumulator_index(Accumulator::receptor);
-  const std::size_t cleared = accumulator_index(Accumulator::cleared);
-  const std::size_t metabolized = accumulator_index(Accumulator::metabolized);
   const std::size_t supplied = accumulator_index(Accumulator::supplied);
-  const std::size_t auc_ve = accumulator_index(Accumulator::auc_viable_epidermis);
-  const std::size_t auc_de = accumulator_index(Accumulator::auc_dermis);
   for (std::size_t i = 0; i < cells_.size(); ++i) {
     add(i, i);
-    if (cells_[i].clearance > 0.0) add(cleared, i);
-    if (cells_[i].metabolism > 0.0) add(metabolized, i);
-    if (cells_[i].compartment == Compartment::viable_epidermis) add(auc_ve, i);
-    if (cells_[i].compartment == Compartment::dermis) add(auc_de, i);
+    if (cells_[i].clearance > 0.0) add(accumulator_index(Accumulator::cleared), i);
+    if (cells_[i].metabolism > 0.0) add(accumulator_index(Accumulator::metabolized), i);
+    if (cells_[i].compartment == Compartment::viable_epidermis) add(accumulator_index(Accumulator::auc_viable_epidermis), i);
+    if (cells_[i].compartment == Compartment::dermis) add(accumulator_index(Accumulator::auc_dermis), i);
   }
   for (const auto& face : faces_) {
     add(face.a, face.b);
@@ -73,9 +72,13 @@ void FiniteVolumeSystem::build_pattern() {
       add(supplied, face.b);
     }
   }
-  for (const auto& sink : sink_faces_) add(receptor, sink.cell);
+  for (const auto& sink : sink_faces_) add(accumulator_index(Accumulator::receptor), sink.cell);
   for (std::size_t k = 0; k < n_accumulators; ++k) add(cells_.size() + k, cells_.size() + k);
+  return columns;
+}
 
+void FiniteVolumeSystem::compress_pattern(std::vector<std::vector<std::int64_t>> columns) {
+  const std::size_t n = n_states();
   pattern_.row_start.assign(n + 1, 0);
   pattern_.column_index.clear();
   for (std::size_t row = 0; row < n; ++row) {
@@ -85,13 +88,20 @@ void FiniteVolumeSystem::build_pattern() {
     pattern_.column_index.insert(pattern_.column_index.end(), list.begin(), list.end());
     pattern_.row_start[row + 1] = static_cast<std::int64_t>(pattern_.column_index.size());
   }
-  const auto position = [&](std::size_t row, std::size_t column) -> std::int64_t {
-    const auto begin = pattern_.column_index.begin() + pattern_.row_start[row];
-    const auto end = pattern_.column_index.begin() + pattern_.row_start[row + 1];
-    const auto it = std::lower_bound(begin, end, static_cast<std::int64_t>(column));
-    expects(it != end && *it == static_cast<std::int64_t>(column), "pattern lookup failed");
-    return it - pattern_.column_index.begin();
-  };
+}
+
+std::int64_t FiniteVolumeSystem::pattern_position(std::size_t row, std::size_t column) const {
+  const auto begin = pattern_.column_index.begin() + pattern_.row_start[row];
+  const auto end = pattern_.column_index.begin() + pattern_.row_start[row + 1];
+  const auto it = std::lower_bound(begin, end, static_cast<std::int64_t>(column));
+  expects(it != end && *it == static_cast<std::int64_t>(column), "pattern lookup failed");
+  return it - pattern_.column_index.begin();
+}
+
+void FiniteVolumeSystem::locate_entries() {
+  const auto position = [&](std::size_t row, std::size_t column) { return pattern_position(row, column); };
+  const std::size_t supplied = accumulator_index(Accumulator::supplied);
+  const std::size_t receptor = accumulator_index(Accumulator::receptor);
   face_positions_.clear();
   supplied_positions_.clear();
   for (const auto& face : faces_) {
@@ -115,10 +125,12 @@ void FiniteVolumeSystem::build_pattern() {
   auc_positions_.assign(cells_.size(), -1);
   for (std::size_t i = 0; i < cells_.size(); ++i) {
     cell_diagonal_[i] = position(i, i);
-    if (cells_[i].clearance > 0.0) cleared_positions_[i] = position(cleared, i);
-    if (cells_[i].metabolism > 0.0) metabolized_positions_[i] = position(metabolized, i);
-    if (cells_[i].compartment == Compartment::viable_epidermis) auc_positions_[i] = position(auc_ve, i);
-    if (cells_[i].compartment == Compartment::dermis) auc_positions_[i] = position(auc_de, i);
+    if (cells_[i].clearance > 0.0) cleared_positions_[i] = position(accumulator_index(Accumulator::cleared), i);
+    if (cells_[i].metabolism > 0.0) metabolized_positions_[i] = position(accumulator_index(Accumulator::metabolized), i);
+    if (cells_[i].compartment == Compartment::viable_epidermis)
+      auc_positions_[i] = position(accumulator_index(Accumulator::auc_viable_epidermis), i);
+    if (cells_[i].compartment == Compartment::dermis)
+      auc_positions_[i] = position(accumulator_index(Accumulator::auc_dermis), i);
   }
 }
 
@@ -269,9 +281,9 @@ std::vector<double> FiniteVolumeSystem::symmetric_weights() const {
 
 CompartmentAmounts FiniteVolumeSystem::amounts(std::span<const double> y) const {
   CompartmentAmounts result;
-  result.vehicle = vehicle_mode_ == VehicleMode::film ? cells_[0].capacity * y[0] : 0.0;
+  result.vehicle = MassPerArea::from_si(vehicle_mode_ == VehicleMode::film ? cells_[0].capacity * y[0] : 0.0);
   for (std::size_t i = 1; i < cells_.size(); ++i) {
-    const double amount = cells_[i].capacity * y[i];
+    const MassPerArea amount = MassPerArea::from_si(cells_[i].capacity * y[i]);
     switch (cells_[i].compartment) {
       case Compartment::stratum_corneum: result.stratum_corneum += amount; break;
       case Compartment::viable_epidermis: result.viable_epidermis += amount; break;
@@ -279,16 +291,16 @@ CompartmentAmounts FiniteVolumeSystem::amounts(std::span<const double> y) const 
       case Compartment::vehicle: break;
     }
   }
-  result.receptor = y[accumulator_index(Accumulator::receptor)];
-  result.cleared = y[accumulator_index(Accumulator::cleared)];
-  result.metabolized = y[accumulator_index(Accumulator::metabolized)];
-  result.supplied = y[accumulator_index(Accumulator::supplied)];
+  result.receptor = MassPerArea::from_si(y[accumulator_index(Accumulator::receptor)]);
+  result.cleared = MassPerArea::from_si(y[accumulator_index(Accumulator::cleared)]);
+  result.metabolized = MassPerArea::from_si(y[accumulator_index(Accumulator::metabolized)]);
+  result.supplied = MassPerArea::from_si(y[accumulator_index(Accumulator::supplied)]);
   return result;
 }
 
 double FiniteVolumeSystem::conserved_total(std::span<const double> y) const {
   const auto a = amounts(y);
-  return a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized - a.supplied;
+  return (a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized - a.supplied).si();
 }
 
 double FiniteVolumeSystem::outflow_rate(double t, std::span<const double> y) const {
@@ -311,8 +323,8 @@ std::array<double, 2> FiniteVolumeSystem::viable_concentrations(std::span<const 
   const auto mean = [](double amount, double thickness) {
     return thickness > 0.0 ? amount / thickness : 0.0;
   };
-  return {mean(a.viable_epidermis, compartment_thickness_[1]),
-          mean(a.dermis, compartment_thickness_[2])};
+  return {mean(a.viable_epidermis.si(), compartment_thickness_[1]),
+          mean(a.dermis.si(), compartment_thickness_[2])};
 }
 
 }  // namespace dermasim::transport

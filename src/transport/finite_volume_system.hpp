@@ -65,17 +65,17 @@ enum class Accumulator : std::size_t {
 };
 inline constexpr std::size_t n_accumulators = 6;
 
-/// Amount per compartment, kg per m² of skin surface.
+/// Amount per compartment, per area of skin surface.
 struct CompartmentAmounts {
-  double vehicle = 0.0;
-  double stratum_corneum = 0.0;
-  double viable_epidermis = 0.0;
-  double dermis = 0.0;
-  double receptor = 0.0;
-  double cleared = 0.0;
-  double metabolized = 0.0;
-  double supplied = 0.0;   // drawn from an infinite donor
-  [[nodiscard]] double in_skin() const { return stratum_corneum + viable_epidermis + dermis; }
+  MassPerArea vehicle;
+  MassPerArea stratum_corneum;
+  MassPerArea viable_epidermis;
+  MassPerArea dermis;
+  MassPerArea receptor;
+  MassPerArea cleared;
+  MassPerArea metabolized;
+  MassPerArea supplied;   // drawn from an infinite donor
+  [[nodiscard]] MassPerArea in_skin() const { return stratum_corneum + viable_epidermis + dermis; }
 };
 
 class FiniteVolumeSystem final : public numerics::OdeSystem {
@@ -127,7 +127,13 @@ class FiniteVolumeSystem final : public numerics::OdeSystem {
  private:
   [[nodiscard]] double cell_conductance_product(std::size_t cell, double t) const;
   void update_conductances(double t) const;
+  // The Jacobian's sparsity: which entries can be non-zero, compressed by row, and where
+  // each face's, sink's and cell's entries sit in it.
   void build_pattern();
+  [[nodiscard]] std::vector<std::vector<std::int64_t>> nonzero_columns() const;
+  void compress_pattern(std::vector<std::vector<std::int64_t>> columns);
+  [[nodiscard]] std::int64_t pattern_position(std::size_t row, std::size_t column) const;
+  void locate_entries();
 
   std::vector<FvCell> cells_;
   std::vector<FvFace> faces_;

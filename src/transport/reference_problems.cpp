@@ -54,7 +54,7 @@ std::array<double, 6> outflow_at_output_hours(const ApplicationResult& result) {
       return std::abs(s.time.in(units::hour) - output_hours[k]) < 1e-9;
     });
     expects(match != result.samples.end(), "outflow_at_output_hours: result lacks an hourly sample");
-    values[k] = match->amounts.receptor / units::milligram_per_square_centimetre.si();
+    values[k] = match->amounts.receptor.in(units::milligram_per_square_centimetre);
   }
   return values;
 }

@@ -4,7 +4,7 @@
 // channel array (depth = depth fraction × needle length, surface radius), the channel closure
 // time (open or occluded; in vivo only), metabolism in the VE and clearance in the dermis.
 // The model parameters that are not intrinsic to a compound, site or device live in
-// data/transport.toml; TransportParameters holds the same values as defaults.
+// data/transport.toml (transport_parameters.hpp).
 
 #include <optional>
 #include <string>
@@ -12,19 +12,9 @@
 #include "core/units.hpp"
 #include "transport/compound.hpp"
 #include "transport/transport_model.hpp"
+#include "transport/transport_parameters.hpp"
 
 namespace dermasim::transport {
-
-/// Transport-model parameters (data/transport.toml; sources there and in docs/transport.md).
-struct TransportParameters {
-  PropertyParameters properties;
-  Time closure_time_open = hours(0.7);        // Gupta 2011: impedance at baseline within 2 h
-  Time closure_time_occluded = hours(34.0);   // PMC8259462: t½ 20–26 h → τ = t½/ln 2
-  Rate dermal_clearance = 4.8 * units::per_hour;           // assumption, flow-limited
-  Rate viable_epidermis_metabolism = 0.1 * units::per_hour;  // assumption, no tretinoin rate
-  // K_sc/vehicle for a cream, calibrated to Latriano 1997 (docs/validation.md T4).
-  double cream_stratum_corneum_vehicle_partition = 0.021;
-};
 
 /// Layer thicknesses of a skin site.
 struct SiteLayers {

@@ -6,9 +6,9 @@
 #include <optional>
 
 #include "core/error.hpp"
+#include "transport/axisymmetric_cell.hpp"
 #include "numerics/bdf2_integrator.hpp"
 #include "numerics/cvode_integrator.hpp"
-#include "transport/axisymmetric_cell.hpp"
 #include "transport/layered_column.hpp"
 
 namespace dermasim::transport {
@@ -84,8 +84,8 @@ struct SuspendedFilm {
   [[nodiscard]] bool dissolved(std::span<const double> y) const { return drawn(y) >= excess(); }
   /// The amounts as if the film were a film: it holds what was not drawn, nothing was supplied.
   void correct(CompartmentAmounts& amounts, std::span<const double> y) const {
-    amounts.vehicle = amount - drawn(y);
-    amounts.supplied -= drawn(y);
+    amounts.vehicle = MassPerArea::from_si(amount - drawn(y));
+    amounts.supplied -= MassPerArea::from_si(drawn(y));
   }
   /// Turns the state into an ordinary film holding what is left.
   void to_film(FiniteVolumeSystem& system, std::span<double> y) const {
@@ -154,7 +154,7 @@ void TransportModel::record(ApplicationResult& result, double t, std::span<const
   Sample sample;
   sample.time = Time::from_si(t);
   sample.amounts = system_->amounts(y);
-  sample.washed_off = washed_off;
+  sample.washed_off = MassPerArea::from_si(washed_off);
   sample.outflow = Flux::from_si(system_->outflow_rate(t, y));
   const auto concentrations = system_->viable_concentrations(y);
   sample.viable_epidermis = Concentration::from_si(concentrations[0]);
@@ -164,24 +164,46 @@ void TransportModel::record(ApplicationResult& result, double t, std::span<const
   result.samples.push_back(sample);
 }
 
+/// One application while it is integrated: the state vector, the result so far, a film
+/// holding undissolved drug (while it does), the scale of the amounts for the tolerances and
+/// the integrator's statistics summed over its restarts.
+struct TransportModel::Integration {
+  std::vector<double> y;
+  ApplicationResult result;
+  std::optional<SuspendedFilm> suspended;
+  double amount_scale = 0.0;
+  numerics::IntegratorStatistics statistics;
+  double washed_before = 0.0;
+  double auc_viable_epidermis_start = 0.0;
+  double auc_dermis_start = 0.0;
+};
+
 ApplicationResult TransportModel::apply(State& state, const Application& application) {
-  auto& system = *system_;
-  expects(state.values.size() == system.n_states(), "apply: the state belongs to another model");
+  expects(state.values.size() == system_->n_states(), "apply: the state belongs to another model");
   expects(application.duration.si() > 0.0, "apply: duration must be positive");
   expects(application.vehicle_partition > 0.0, "apply: vehicle partition must be positive");
   const double t0 = state.time_s;
-  const double t_end = t0 + application.duration.si();
-  std::vector<double> y = state.values;
-  ApplicationResult result;
-  std::optional<SuspendedFilm> suspended;
+  Integration run;
+  run.y = state.values;
 
+  add_application(state, application, run);
+  restart(run, t0);
+  record_now(run, t0, state.washed_off);
+  integrate_outputs(state, application, run);
+  add_statistics(run);
+  if (run.suspended) run.suspended->to_film(*system_, run.y);  // the next application adds to this film
+  return finish(state, application, std::move(run));
+}
+
+void TransportModel::add_application(State& state, const Application& application, Integration& run) {
   // Event: the application. A new film adds to what is left of the last one.
+  auto& system = *system_;
+  std::vector<double>& y = run.y;
   system.set_barrier(application.barrier);
   const bool heals = skin_.receptor == Receptor::clearance;
   system.set_closure({skin_.channels_opened_at.si(), heals ? skin_.closure_time_constant.si() : 0.0});
   const double previous_vehicle =
       system.vehicle_mode() == VehicleMode::film ? system.cells()[0].capacity * y[0] : 0.0;
-  double amount_scale = 0.0;
   if (application.constant_donor) {
     expects(application.constant_donor->si() > 0.0, "apply: donor concentration must be positive");
     state.washed_off += previous_vehicle;  // an infinite donor replaces any film
@@ -190,129 +212,153 @@ ApplicationResult TransportModel::apply(State& state, const Application& applica
     y[0] = application.constant_donor->si() / application.vehicle_partition;
     if (application.water_solubility) y[0] = std::min(y[0], application.water_solubility->si());  // a saturated donor
   } else {
-    expects(application.formulation_dose.si() > 0.0 && application.drug_mass_fraction >= 0.0 &&
-                application.drug_mass_fraction <= 1.0,
-            "apply: a finite dose needs a positive dose and a mass fraction in [0, 1]");
-    const double film = state.vehicle_film_m +
-                        application.formulation_dose.si() / application.vehicle_density.si();
-    const double added = application.drug_mass_fraction * application.formulation_dose.si();
-    const double capacity = application.vehicle_partition * film;
-    const double total = previous_vehicle + added;
-    if (application.water_solubility && total > capacity * application.water_solubility->si()) {
-      suspended = SuspendedFilm{total, capacity, application.water_solubility->si(),
-                                y[system.accumulator_index(Accumulator::supplied)],
-                                system.accumulator_index(Accumulator::supplied)};
-      system.set_vehicle(VehicleMode::reservoir, 0.0);
-      y[0] = application.water_solubility->si();
-    } else {
-      system.set_vehicle(VehicleMode::film, capacity);
-      y[0] = total / capacity;
-    }
-    state.vehicle_film_m = film;
-    state.applied += added;
-    result.applied = added;
-    amount_scale = previous_vehicle + added;
+    add_film(state, application, previous_vehicle, run);
   }
-  const double washed_before = state.washed_off;
-  const double auc_ve_start = y[system.accumulator_index(Accumulator::auc_viable_epidermis)];
-  const double auc_de_start = y[system.accumulator_index(Accumulator::auc_dermis)];
-  numerics::TimeIntegrator& integrator = *integrator_;
+  run.washed_before = state.washed_off;
+  run.auc_viable_epidermis_start = y[system.accumulator_index(Accumulator::auc_viable_epidermis)];
+  run.auc_dermis_start = y[system.accumulator_index(Accumulator::auc_dermis)];
+}
 
-  auto restart = [&](double t) {
-    integrator.set_tolerances(options_.relative_tolerance, absolute_tolerances(y, amount_scale));
-    integrator.reinitialize(t, y);
-  };
-  restart(t0);
-  const auto record_now = [&](double t) {
-    record(result, t, y, state.washed_off);
-    if (suspended) suspended->correct(result.samples.back().amounts, y);
-  };
-  record_now(t0);
-  numerics::IntegratorStatistics statistics;
-  const auto add_statistics = [&] {
-    const auto s = integrator.statistics();
-    statistics.steps += s.steps;
-    statistics.rhs_evaluations += s.rhs_evaluations;
-    statistics.jacobian_evaluations += s.jacobian_evaluations;
-    statistics.linear_setups += s.linear_setups;
-    statistics.nonlinear_iterations += s.nonlinear_iterations;
-    statistics.error_test_failures += s.error_test_failures;
-  };
+void TransportModel::add_film(State& state, const Application& application, double previous_vehicle,
+                              Integration& run) {
+  auto& system = *system_;
+  std::vector<double>& y = run.y;
+  expects(application.formulation_dose.si() > 0.0 && application.drug_mass_fraction >= 0.0 &&
+              application.drug_mass_fraction <= 1.0,
+          "apply: a finite dose needs a positive dose and a mass fraction in [0, 1]");
+  const double film = state.vehicle_film_m +
+                      application.formulation_dose.si() / application.vehicle_density.si();
+  const double added = application.drug_mass_fraction * application.formulation_dose.si();
+  const double capacity = application.vehicle_partition * film;
+  const double total = previous_vehicle + added;
+  if (application.water_solubility && total > capacity * application.water_solubility->si()) {
+    run.suspended = SuspendedFilm{total, capacity, application.water_solubility->si(),
+                                  y[system.accumulator_index(Accumulator::supplied)],
+                                  system.accumulator_index(Accumulator::supplied)};
+    system.set_vehicle(VehicleMode::reservoir, 0.0);
+    y[0] = application.water_solubility->si();
+  } else {
+    system.set_vehicle(VehicleMode::film, capacity);
+    y[0] = total / capacity;
+  }
+  state.vehicle_film_m = film;
+  state.applied += added;
+  run.result.applied = MassPerArea::from_si(added);
+  run.amount_scale = previous_vehicle + added;
+}
 
+void TransportModel::restart(Integration& run, double t) {
+  integrator_->set_tolerances(options_.relative_tolerance, absolute_tolerances(run.y, run.amount_scale));
+  integrator_->reinitialize(t, run.y);
+}
+
+void TransportModel::record_now(Integration& run, double t, double washed_off) const {
+  record(run.result, t, run.y, washed_off);
+  if (run.suspended) run.suspended->correct(run.result.samples.back().amounts, run.y);
+}
+
+void TransportModel::add_statistics(Integration& run) const {
+  const auto s = integrator_->statistics();
+  run.statistics.steps += s.steps;
+  run.statistics.rhs_evaluations += s.rhs_evaluations;
+  run.statistics.jacobian_evaluations += s.jacobian_evaluations;
+  run.statistics.linear_setups += s.linear_setups;
+  run.statistics.nonlinear_iterations += s.nonlinear_iterations;
+  run.statistics.error_test_failures += s.error_test_failures;
+}
+
+void TransportModel::integrate_outputs(State& state, const Application& application, Integration& run) {
+  const double t0 = state.time_s;
+  const double t_end = t0 + application.duration.si();
   const auto times = output_times(t0, application);
-  std::size_t next_event = 0;
   const auto find_next_event = [&](std::size_t from) {
     std::size_t k = from;
     while (k < times.size() && !times[k].is_wash_off) ++k;
     return k;
   };
-  next_event = find_next_event(0);
+  std::size_t next_event = find_next_event(0);
   double t_before = t0;
   for (std::size_t k = 0; k < times.size(); ++k) {
     const double t_stop = next_event < times.size() ? times[next_event].time : t_end;
-    const std::vector<double> y_before = suspended ? y : std::vector<double>{};
-    integrator.advance(times[k].time, t_stop, y);
-    if (suspended && suspended->dissolved(y)) {
-      // Event: the last undissolved drug has gone into solution — between the two outputs,
-      // where the drawn amount (linear over so short an interval) reaches the excess. Redo
-      // the interval up to then, and go on as an ordinary film.
-      const double drawn_before = suspended->drawn(y_before);
-      const double fraction = (suspended->excess() - drawn_before) / (suspended->drawn(y) - drawn_before);
-      const double t_dissolved = t_before + std::clamp(fraction, 0.0, 1.0) * (times[k].time - t_before);
-      y = y_before;
-      restart(t_before);
-      integrator.advance(t_dissolved, t_dissolved, y);
-      suspended->to_film(system, y);
-      suspended.reset();
-      add_statistics();
-      restart(t_dissolved);
-      integrator.advance(times[k].time, t_stop, y);
+    const std::vector<double> y_before = run.suspended ? run.y : std::vector<double>{};
+    integrator_->advance(times[k].time, t_stop, run.y);
+    if (run.suspended && run.suspended->dissolved(run.y)) {
+      dissolve_suspension(run, y_before, t_before, times[k].time, t_stop);
     }
     t_before = times[k].time;
     if (times[k].is_wash_off) {
-      // Event: wash-off removes the film; the skin keeps its drug.
-      if (suspended) {
-        suspended->to_film(system, y);
-        suspended.reset();
-      }
-      state.washed_off += system.cells()[0].capacity * y[0];
-      y[0] = 0.0;
-      system.set_vehicle(VehicleMode::absent, 0.0);
-      state.vehicle_film_m = 0.0;
-      add_statistics();
-      restart(times[k].time);
+      wash_off(state, run, times[k].time);
       next_event = find_next_event(k + 1);
     }
-    if (times[k].is_sample || times[k].is_wash_off) record_now(times[k].time);
-    if (times[k].is_profile) {
-      DepthProfile profile;
-      profile.time = Time::from_si(times[k].time);
-      const auto& faces = system.slab_faces();
-      for (std::size_t s = 0; s + 1 < faces.size(); ++s) {
-        profile.depth_m.push_back(0.5 * (faces[s] + faces[s + 1]));
-      }
-      profile.concentration_kg_m3 = system.depth_profile(y);
-      result.profiles.push_back(std::move(profile));
-    }
+    if (times[k].is_sample || times[k].is_wash_off) record_now(run, times[k].time, state.washed_off);
+    if (times[k].is_profile) record_profile(run, times[k].time);
   }
-  add_statistics();
-  if (suspended) suspended->to_film(system, y);  // the next application adds to this film
+}
 
+void TransportModel::dissolve_suspension(Integration& run, const std::vector<double>& y_before, double t_before,
+                                         double t_output, double t_stop) {
+  // Event: the last undissolved drug has gone into solution — between the two outputs, where
+  // the drawn amount (linear over so short an interval) reaches the excess. Redo the interval
+  // up to then, and go on as an ordinary film.
+  auto& suspended = *run.suspended;
+  const double drawn_before = suspended.drawn(y_before);
+  const double fraction = (suspended.excess() - drawn_before) / (suspended.drawn(run.y) - drawn_before);
+  const double t_dissolved = t_before + std::clamp(fraction, 0.0, 1.0) * (t_output - t_before);
+  run.y = y_before;
+  restart(run, t_before);
+  integrator_->advance(t_dissolved, t_dissolved, run.y);
+  suspended.to_film(*system_, run.y);
+  run.suspended.reset();
+  add_statistics(run);
+  restart(run, t_dissolved);
+  integrator_->advance(t_output, t_stop, run.y);
+}
+
+void TransportModel::wash_off(State& state, Integration& run, double t) {
+  // Event: wash-off removes the film; the skin keeps its drug.
+  auto& system = *system_;
+  if (run.suspended) {
+    run.suspended->to_film(system, run.y);
+    run.suspended.reset();
+  }
+  state.washed_off += system.cells()[0].capacity * run.y[0];
+  run.y[0] = 0.0;
+  system.set_vehicle(VehicleMode::absent, 0.0);
+  state.vehicle_film_m = 0.0;
+  add_statistics(run);
+  restart(run, t);
+}
+
+void TransportModel::record_profile(Integration& run, double t) const {
+  DepthProfile profile;
+  profile.time = Time::from_si(t);
+  const auto& faces = system_->slab_faces();
+  for (std::size_t s = 0; s + 1 < faces.size(); ++s) {
+    profile.depth_m.push_back(0.5 * (faces[s] + faces[s + 1]));
+  }
+  profile.concentration_kg_m3 = system_->depth_profile(run.y);
+  run.result.profiles.push_back(std::move(profile));
+}
+
+ApplicationResult TransportModel::finish(State& state, const Application& application, Integration run) const {
+  const auto& system = *system_;
+  const std::vector<double>& y = run.y;
+  ApplicationResult result = std::move(run.result);
   result.final_amounts = system.amounts(y);
-  result.washed_off = state.washed_off - washed_before;
+  result.washed_off = MassPerArea::from_si(state.washed_off - run.washed_before);
   result.auc_viable_epidermis_kg_s_m3 =
-      y[system.accumulator_index(Accumulator::auc_viable_epidermis)] - auc_ve_start;
-  result.auc_dermis_kg_s_m3 = y[system.accumulator_index(Accumulator::auc_dermis)] - auc_de_start;
-  result.statistics = statistics;
+      y[system.accumulator_index(Accumulator::auc_viable_epidermis)] - run.auc_viable_epidermis_start;
+  result.auc_dermis_kg_s_m3 = y[system.accumulator_index(Accumulator::auc_dermis)] - run.auc_dermis_start;
+  result.statistics = run.statistics;
   const auto& a = result.final_amounts;
-  const double present = a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized +
+  const double present = (a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized).si() +
                          state.washed_off;
-  const double source = state.applied + a.supplied;
+  const double source = state.applied + a.supplied.si();
   result.mass_balance_relative_error =
       source > 0.0 ? std::abs(present - source) / source : std::abs(present);
 
   state.values = y;
-  state.time_s = t_end;
+  state.time_s = state.time_s + application.duration.si();
   return result;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/enum_names.hpp"
 #include "core/units.hpp"
 #include "numerics/time_integrator.hpp"
 #include "transport/finite_volume_system.hpp"
@@ -20,6 +21,7 @@ namespace dermasim::transport {
 /// `full`: 2-D axisymmetric unit cell; `fast`: 1-D two-pathway column. Intact skin (no
 /// channels) is a 1-D column at either fidelity.
 enum class Fidelity { fast, full };
+inline constexpr EnumNames<Fidelity, 2> fidelity_names{{{{Fidelity::fast, "fast"}, {Fidelity::full, "full"}}}};
 
 struct SkinModel {
   std::vector<Layer> layers;                  // from the surface down
@@ -75,7 +77,7 @@ struct State {
 struct Sample {
   Time time;                     // model time
   CompartmentAmounts amounts;
-  double washed_off = 0.0;       // kg/m², cumulative
+  MassPerArea washed_off;        // cumulative
   Flux outflow;                  // into receptor + clearance
   Concentration viable_epidermis;
   Concentration dermis;
@@ -91,8 +93,8 @@ struct ApplicationResult {
   std::vector<Sample> samples;                // includes the start and the end
   std::vector<DepthProfile> profiles;
   CompartmentAmounts final_amounts;
-  double applied = 0.0;                       // this application's drug, kg/m²
-  double washed_off = 0.0;                    // this application's wash-off, kg/m²
+  MassPerArea applied;                        // this application's drug
+  MassPerArea washed_off;                     // this application's wash-off
   Concentration peak_viable_epidermis;        // over the samples
   Concentration peak_dermis;
   double auc_viable_epidermis_kg_s_m3 = 0.0;  // ∫ mean concentration dt over this application
@@ -126,6 +128,19 @@ class TransportModel {
   [[nodiscard]] const SkinModel& skin() const { return skin_; }
 
  private:
+  struct Integration;  // one application while it is integrated (transport_model.cpp)
+  // The steps of apply(): the application event, the outputs and events up to its end.
+  void add_application(State& state, const Application& application, Integration& run);
+  void add_film(State& state, const Application& application, double previous_vehicle, Integration& run);
+  void integrate_outputs(State& state, const Application& application, Integration& run);
+  void dissolve_suspension(Integration& run, const std::vector<double>& y_before, double t_before,
+                           double t_output, double t_stop);
+  void wash_off(State& state, Integration& run, double t);
+  void restart(Integration& run, double t);
+  void record_now(Integration& run, double t, double washed_off) const;
+  void record_profile(Integration& run, double t) const;
+  void add_statistics(Integration& run) const;
+  [[nodiscard]] ApplicationResult finish(State& state, const Application& application, Integration run) const;
   void record(ApplicationResult& result, double t, std::span<const double> y,
               double washed_off) const;
   [[nodiscard]] std::vector<double> absolute_tolerances(std::span<const double> y,

@@ -1,11 +1,13 @@
 #include "io/catalogue_reader.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include <gtest/gtest.h>
 
 #include "io/embedded_data.hpp"
+#include "io/transport_catalogue.hpp"
 #include "regimen/person.hpp"
 
 namespace dermasim::io {
@@ -169,6 +171,68 @@ TEST(CatalogueReader, RejectsARangeThatDoesNotHoldItsValue) {
   replace_once(vehicles, "range = [0.95, 1.05]", "range = [1.5, 2.0]");
 
   EXPECT_NE(load_error("vehicles.toml", vehicles).find("does not contain its value"), std::string::npos);
+}
+
+/// "LINE:COLUMN" of the first occurrence of `text` in `file` (both counted from 1).
+std::string line_and_column(const std::string& file, const std::string& text) {
+  const auto at = file.find(text);
+  const auto line_start = file.rfind('\n', at) + 1;  // npos + 1 = 0 on the first line
+  const auto line = std::count(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+  return std::to_string(line) + ":" + std::to_string(at - line_start + 1);
+}
+
+TEST(CatalogueReader, RejectsAnIonizationOutsideItsNamesAtTheValuesLineAndColumn) {
+  std::string actives = embedded("actives.toml");
+  replace_once(actives, "ionization = { value = \"acid\"", "ionization = { value = \"acidic\"");
+
+  const std::string error = load_error("actives.toml", actives);
+
+  EXPECT_NE(error.find("actives.toml:" + line_and_column(actives, "\"acidic\"") + ": ionization: "), std::string::npos)
+      << error;
+  EXPECT_NE(error.find("use one of neutral, acid or base"), std::string::npos) << error;
+}
+
+TEST(CatalogueReader, RejectsAChemicalClassOutsideItsNamesAtTheValuesLineAndColumn) {
+  std::string actives = embedded("actives.toml");
+  replace_once(actives, "class = \"retinoid\"", "class = \"retinoids\"");
+
+  const std::string error = load_error("actives.toml", actives);
+
+  EXPECT_NE(error.find("actives.toml:" + line_and_column(actives, "\"retinoids\"") + ":"), std::string::npos) << error;
+  EXPECT_NE(error.find("did you mean \"retinoid\"?"), std::string::npos) << error;
+}
+
+TEST(TransportCatalogue, ReadsEveryFieldThroughTheTableAndKeepsTheRangesByName) {
+  const TransportCatalogue catalogue = load_transport_catalogue(std::nullopt);
+
+  EXPECT_NEAR(catalogue.parameters.closure_time_open.in(units::hour), 0.7, 1e-12);
+  EXPECT_NEAR(catalogue.parameters.properties.reference_stratum_corneum.in(units::micrometre), 15.0, 1e-12);
+  ASSERT_TRUE(catalogue.ranges.contains("closure.time_constant_open_h"));
+  EXPECT_DOUBLE_EQ(catalogue.ranges.at("closure.time_constant_open_h").high, 6.0);
+  EXPECT_FALSE(catalogue.ranges.contains("properties.viable_tissue_ph"));  // the file gives it no range
+}
+
+TEST(TransportCatalogue, RejectsAKeyTheTableDoesNotKnowAndAValueOutsideTheAllowedRange) {
+  std::string unknown = embedded("transport.toml");
+  replace_once(unknown, "dermal_clearance_per_h = {", "dermal_clearence_per_h = {");
+  std::string outside = embedded("transport.toml");
+  replace_once(outside, "viable_tissue_ph = { value = 7.4", "viable_tissue_ph = { value = 10.4");
+  const auto error_of = [](const std::string& text) -> std::string {
+    const EditedDataDirectory directory("transport.toml", text);
+    try {
+      (void)load_transport_catalogue(directory.path());
+    } catch (const InputError& error) {
+      return error.what();
+    }
+    return "no error";
+  };
+
+  EXPECT_NE(error_of(unknown).find("unknown key 'dermal_clearence_per_h'"), std::string::npos) << error_of(unknown);
+  const std::string range_error = error_of(outside);
+  const std::string line = line_and_column(outside, "10.4");
+  EXPECT_NE(range_error.find("transport.toml:" + line.substr(0, line.find(':')) + ":"), std::string::npos)
+      << range_error;
+  EXPECT_NE(range_error.find("viable_tissue_ph"), std::string::npos) << range_error;
 }
 
 TEST(CatalogueReader, NamesTheDataDirectoryFromTheEnvironment) {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "simulate/model_inputs.hpp"
 #include "support/population_test_support.hpp"
 
 namespace dermasim::population {
@@ -41,6 +42,47 @@ TEST_F(ModelDimensionsTest, CanSetEveryRangedTransportNumberOfTheShippedData) {
   const auto dimensions = model_dimensions(short_session, data);
 
   EXPECT_TRUE(dimensions.not_sampled.empty()) << dimensions.not_sampled.front();
+}
+
+TEST_F(ModelDimensionsTest, ReportsARangeThatNamesNoParameterOfItsTable) {
+  data.transport_ranges["closure.no_such_key_h"] = {1.0, 2.0};
+
+  const auto dimensions = model_dimensions(short_session, data);
+
+  ASSERT_EQ(dimensions.not_sampled.size(), 1u);
+  EXPECT_EQ(dimensions.not_sampled.front(), "transport.closure.no_such_key_h");
+}
+
+// By construction: every field of both tables gets a range here, as a new field would in its
+// data file, and each one the run reads is sampled and set through the table alone.
+TEST_F(ModelDimensionsTest, SamplesEveryTableFieldWithARangeThatTheRunReads) {
+  for (const auto& field : transport::transport_parameter_fields())
+    data.transport_ranges[field.name()] = {field.min, field.max};
+  for (const auto& field : response::response_parameter_fields())
+    data.response_ranges[std::string(field.key)] = {field.min, field.max};
+  const auto response_use = simulate::response_use_of(short_session);
+
+  const auto dimensions = model_dimensions(short_session, data);
+  PersonInputs inputs{short_session, data.catalogue, data.parameters};
+
+  for (const auto& field : transport::transport_parameter_fields()) {  // a retinoid and a session: all read
+    const double midpoint = 0.5 * (field.min + field.max);
+    find(dimensions, "transport." + field.name()).set(inputs, midpoint);
+    EXPECT_NEAR(transport::parameter_value(inputs.parameters.transport, field), midpoint, 1e-12 * midpoint);
+  }
+  std::size_t n_read = 0;
+  for (const auto& field : response::response_parameter_fields()) {
+    const std::string name = "response." + std::string(field.key);
+    if (!response::is_read(field, response_use)) {
+      EXPECT_FALSE(contains(names_of(dimensions), name)) << name;
+      continue;
+    }
+    ++n_read;
+    const double midpoint = 0.5 * (field.min + field.max);
+    find(dimensions, name).set(inputs, midpoint);
+    EXPECT_NEAR(response::parameter_value(inputs.parameters.response, field), midpoint, 1e-12 * midpoint) << name;
+  }
+  EXPECT_GT(n_read, 40u);
 }
 
 TEST_F(ModelDimensionsTest, SamplesThePersonsSiteTheRetinoidItsVehicleTheDeviceAndTheModels) {

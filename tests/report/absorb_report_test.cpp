@@ -15,7 +15,7 @@ namespace {
 // Amounts pass through kg/m² and back to ng/cm²: a few ulps of round-off.
 constexpr double conversion_tolerance = 1e-12;
 
-double kg_per_m2(double ng_per_cm2) { return (ng_per_cm2 * units::nanogram_per_square_centimetre).si(); }
+MassPerArea kg_per_m2(double ng_per_cm2) { return ng_per_cm2 * units::nanogram_per_square_centimetre; }
 Concentration ng_per_cm3(double value) { return value * (units::nanogram / units::cubic_centimetre); }
 
 transport::Sample sample(double hours, double receptor, double cleared, double flux_ng_per_cm2_h) {
@@ -33,7 +33,7 @@ transport::ApplicationResult finite_dose_result() {
   transport::ApplicationResult result;
   result.samples = {sample(0.0, 0.0, 0.0, 0.0), sample(24.0, 15.0, 5.0, 2.0)};
   result.final_amounts = {kg_per_m2(900.0), kg_per_m2(50.0), kg_per_m2(10.0), kg_per_m2(20.0),
-                          kg_per_m2(15.0),  kg_per_m2(5.0),  kg_per_m2(1.5),  0.0};
+                          kg_per_m2(15.0),  kg_per_m2(5.0),  kg_per_m2(1.5),  kg_per_m2(0.0)};
   result.applied = kg_per_m2(1000.0);
   result.washed_off = kg_per_m2(0.5);
   result.peak_viable_epidermis = ng_per_cm3(250.0);
@@ -48,7 +48,7 @@ transport::ApplicationResult finite_dose_result() {
 AbsorbOutcome finite_dose_outcome() {
   AbsorbOutcome outcome;
   outcome.active = "caffeine";
-  outcome.fidelity = "fast";
+  outcome.fidelity = transport::Fidelity::fast;
   outcome.cells = 44;
   outcome.vehicle_water_partition = 1.0;
   outcome.derived = {{"potts_guy_kp", 0.0015, "cm/h", "Potts-Guy"}};
@@ -101,8 +101,8 @@ TEST(AbsorbReport, FiniteDoseJsonHasEveryAmountInNanogramsPerSquareCentimetre) {
 TEST(AbsorbReport, InfiniteDoseAddsSteadyFluxPermeabilityAndLagTimeOfTheDissolvedDrug) {
   AbsorbOutcome outcome = finite_dose_outcome();
   outcome.infinite_dose = true;
-  outcome.donor_concentration_kg_per_m3 = 10.0;                                 // 10 mg/mL in the vehicle
-  outcome.vehicle_solubility_kg_per_m3 = 5.0;                                    // half of it dissolves
+  outcome.donor_concentration = Concentration::from_si(10.0);                                // 10 mg/mL in the vehicle
+  outcome.vehicle_solubility = Concentration::from_si(5.0);                                   // half of it dissolves
   outcome.result.samples = {sample(23.0, 10.0, 4.0, 6.0), sample(24.0, 15.0, 5.0, 6.0)};  // Q 14 → 20
 
   const nlohmann::json actual = without_solver(absorb_json(outcome));

@@ -31,8 +31,8 @@ inline simulate::SimulationResult two_day_result() {
   simulate::SimulationResult result;
   result.fidelity = transport::Fidelity::full;
   result.n_retinoid_applications = 2;
-  result.retinoid_applied_ng_per_cm2 = 1000.04;
-  result.retinoid_absorbed_ng_per_cm2 = 12.34567;
+  result.retinoid_applied = 1000.04 * units::nanogram_per_square_centimetre;
+  result.retinoid_absorbed = 12.34567 * units::nanogram_per_square_centimetre;
   auto& outcomes = result.outcomes;
   outcomes.collagen_change_percent = 8.77549;
   outcomes.improvement_percent.acne_scars = 13.6012;

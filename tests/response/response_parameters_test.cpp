@@ -3,6 +3,7 @@
 #include "response/response_parameters.hpp"
 
 #include <set>
+#include <stdexcept>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -54,6 +55,40 @@ TEST(ResponseParameters, FieldKeysAreUniqueAndConvertFileUnitsToSi) {
   }
 
   EXPECT_NEAR(parameters.barrier_recovery_time.si(), 12.0 * 3600.0, 1e-9);
+}
+
+const ResponseParameterField& field_named(std::string_view key) {
+  for (const ResponseParameterField& field : response_parameter_fields())
+    if (field.key == key) return field;
+  throw std::runtime_error("no response parameter " + std::string(key));
+}
+
+TEST(ResponseParameters, APersonsRunReadsOnlyTheirOwnSensitivityClassAndFitzpatrickType) {
+  ResponseUse use;
+  use.traits.sensitivity = SkinSensitivity::high;
+  use.traits.fitzpatrick = 4;
+
+  EXPECT_TRUE(is_read(field_named("sensitivity_factor_high"), use));
+  EXPECT_FALSE(is_read(field_named("sensitivity_factor_normal"), use));
+  EXPECT_TRUE(is_read(field_named("pih_reactivity_type_4"), use));
+  EXPECT_FALSE(is_read(field_named("pih_reactivity_type_5"), use));
+  EXPECT_TRUE(is_read(field_named("inflammation_half_life_h"), use));
+}
+
+TEST(ResponseParameters, ScoreCoefficientsAreReadOnlyForTheReportedConcernsAndAcneDynamicsForAcneOrPores) {
+  ResponseUse pores;
+  pores.reports_enlarged_pores = true;
+  ResponseUse retinol;
+  retinol.applies_retinol = true;
+  retinol.traits.acne_prone = true;
+
+  EXPECT_TRUE(is_read(field_named("pores_per_acne_percent"), pores));
+  EXPECT_TRUE(is_read(field_named("acne_response_time_d"), pores));
+  EXPECT_FALSE(is_read(field_named("purge_per_activation"), pores));
+  EXPECT_FALSE(is_read(field_named("texture_per_collagen_percent"), pores));
+  EXPECT_FALSE(is_read(field_named("retinol_potency_ratio"), pores));
+  EXPECT_TRUE(is_read(field_named("retinol_potency_ratio"), retinol));
+  EXPECT_TRUE(is_read(field_named("purge_per_activation"), retinol));  // acne-prone skin purges
 }
 
 TEST(ResponseParameters, RejectsAValueOutsideItsAllowedRange) {

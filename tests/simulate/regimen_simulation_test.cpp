@@ -148,7 +148,7 @@ TEST(RegimenSimulation, GivesOneDailyRecordPerScenarioDayAndRepeatsExactly) {
   EXPECT_EQ(first.days.back().date, make_date(2027, 1, 29));
   EXPECT_EQ(first.outcomes.collagen_change_percent, second.outcomes.collagen_change_percent);
   EXPECT_GT(first.n_retinoid_applications, 50);
-  EXPECT_GT(first.retinoid_applied_ng_per_cm2, 0.0);
+  EXPECT_GT(first.retinoid_applied.si(), 0.0);
 }
 
 }  // namespace

@@ -35,7 +35,7 @@ Application film(double percent, bool capped, Time duration = hours(24)) {
   return application;
 }
 
-double ng_per_cm2(double kg_per_m2) { return kg_per_m2 * 1e8; }
+double ng_per_cm2(MassPerArea amount) { return amount.in(units::nanogram_per_square_centimetre); }
 
 TEST(SuspendedFilm, BelowSaturationTheCapChangesNothing) {
   TransportModel capped(sink_skin(), Fidelity::fast);
@@ -44,7 +44,7 @@ TEST(SuspendedFilm, BelowSaturationTheCapChangesNothing) {
   auto b = free.initial_state();
   const auto with_cap = capped.apply(a, film(0.09, true));
   const auto without = free.apply(b, film(0.09, false));
-  EXPECT_DOUBLE_EQ(with_cap.final_amounts.receptor, without.final_amounts.receptor);
+  EXPECT_DOUBLE_EQ(with_cap.final_amounts.receptor.si(), without.final_amounts.receptor.si());
 }
 
 TEST(SuspendedFilm, ASaturatedFilmDeliversLikeASaturatedDonorUntilItsExcessHasDissolved) {
@@ -59,20 +59,20 @@ TEST(SuspendedFilm, ASaturatedFilmDeliversLikeASaturatedDonorUntilItsExcessHasDi
 
   // While drug is left undissolved (more than the 2 µg/cm² the film dissolves) the two
   // deliver the same.
-  const double dissolvable = 1.0 * 20e-6;  // u_sat × K_v × film thickness, kg/m²
+  const MassPerArea dissolvable = MassPerArea::from_si(1.0 * 20e-6);  // u_sat × K_v × film thickness
   std::size_t compared = 0;
   for (std::size_t k = 1; k < suspension.samples.size(); ++k) {
     if (suspension.samples[k].amounts.vehicle <= dissolvable) break;
-    EXPECT_NEAR(suspension.samples[k].amounts.receptor, constant.samples[k].amounts.receptor,
-                1e-9 * constant.samples[k].amounts.receptor + 1e-20);
+    EXPECT_NEAR(suspension.samples[k].amounts.receptor.si(), constant.samples[k].amounts.receptor.si(),
+                1e-9 * constant.samples[k].amounts.receptor.si() + 1e-20);
     ++compared;
   }
   EXPECT_GT(compared, 40u);  // of the 96 samples in 24 h
   // The film keeps what was not drawn, and the books balance throughout.
   for (const auto& sample : suspension.samples) {
-    EXPECT_NEAR(sample.amounts.vehicle + sample.amounts.in_skin() + sample.amounts.receptor, suspension.applied,
-                1e-10 * suspension.applied);
-    EXPECT_NEAR(sample.amounts.supplied, 0.0, 1e-12 * suspension.applied);
+    EXPECT_NEAR((sample.amounts.vehicle + sample.amounts.in_skin() + sample.amounts.receptor).si(), suspension.applied.si(),
+                1e-10 * suspension.applied.si());
+    EXPECT_NEAR(sample.amounts.supplied.si(), 0.0, 1e-12 * suspension.applied.si());
   }
   EXPECT_LT(suspension.mass_balance_relative_error, 1e-10);
   // Capped, far less gets through in the first hour than the uncapped film (10 times the
@@ -88,7 +88,7 @@ TEST(SuspendedFilm, OnceDissolvedTheFilmDepletesBelowSaturation) {
   auto state = model.initial_state();
   // 0.2 %: twice the dissolvable amount, the excess gone within the day.
   const auto result = model.apply(state, film(0.2, true, hours(48)));
-  const double saturated_amount = ng_per_cm2(1.0 * 20e-6);  // u_sat × K_v × film, in ng/cm²
+  const double saturated_amount = ng_per_cm2(MassPerArea::from_si(1.0 * 20e-6));  // u_sat × K_v × film, in ng/cm²
   EXPECT_LT(ng_per_cm2(result.final_amounts.vehicle), 0.9 * saturated_amount);
   EXPECT_GT(ng_per_cm2(result.final_amounts.vehicle), 0.0);
   // The vehicle amount only falls: no jump when the last undissolved drug goes into solution.
@@ -105,7 +105,7 @@ TEST(SuspendedFilm, WashOffRemovesTheUndissolvedDrugToo) {
   application.wash_off_after = hours(2);
   const auto result = model.apply(state, application);
   EXPECT_GT(result.washed_off, 0.8 * result.applied);
-  EXPECT_EQ(result.final_amounts.vehicle, 0.0);
+  EXPECT_EQ(result.final_amounts.vehicle.si(), 0.0);
   EXPECT_LT(result.mass_balance_relative_error, 1e-10);
 }
 
@@ -118,7 +118,7 @@ TEST(SuspendedFilm, AConstantDonorAboveSaturationIsCappedAtIt) {
   over.constant_donor = 50.0 * units::milligram_per_millilitre;
   Application at = film(1.0, false);
   at.constant_donor = 1.0 * units::milligram_per_millilitre;
-  EXPECT_DOUBLE_EQ(capped.apply(a, over).final_amounts.receptor, saturated.apply(b, at).final_amounts.receptor);
+  EXPECT_DOUBLE_EQ(capped.apply(a, over).final_amounts.receptor.si(), saturated.apply(b, at).final_amounts.receptor.si());
 }
 
 }  // namespace

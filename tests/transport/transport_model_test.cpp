@@ -43,12 +43,12 @@ TEST(TransportModel, WashOffRemovesTheVehicleAmountAndStopsUptake) {
   const auto result = model.apply(state, cream(hours(3)));
 
   const auto at_wash = std::find_if(result.samples.begin(), result.samples.end(), [](const Sample& s) {
-    return std::abs(s.time.in(units::hour) - 3.0) < 1e-9 && s.washed_off > 0.0;
+    return std::abs(s.time.in(units::hour) - 3.0) < 1e-9 && s.washed_off.si() > 0.0;
   });
   ASSERT_NE(at_wash, result.samples.end());
-  EXPECT_GT(result.washed_off, 0.0);
-  EXPECT_EQ(result.final_amounts.vehicle, 0.0);
-  EXPECT_NEAR(result.washed_off, state.washed_off, 1e-30);
+  EXPECT_GT(result.washed_off.si(), 0.0);
+  EXPECT_EQ(result.final_amounts.vehicle.si(), 0.0);
+  EXPECT_NEAR(result.washed_off.si(), state.washed_off, 1e-30);
   EXPECT_LT(result.mass_balance_relative_error, 1e-12);
 }
 
@@ -59,7 +59,7 @@ TEST(TransportModel, DrugInTheSkinCarriesOverToTheNextApplication) {
 
   const auto second = model.apply(state, cream(hours(8)));
 
-  EXPECT_NEAR(second.samples.front().amounts.in_skin(), first.final_amounts.in_skin(), 1e-12 * first.applied);
+  EXPECT_NEAR(second.samples.front().amounts.in_skin().si(), first.final_amounts.in_skin().si(), 1e-12 * first.applied.si());
   EXPECT_GT(second.final_amounts.cleared, first.final_amounts.cleared);
   EXPECT_NEAR(state.time_s, hours(24).si(), 1e-6);
   EXPECT_LT(second.mass_balance_relative_error, 1e-12);

@@ -59,10 +59,10 @@ TEST_P(FiniteDoseMassBalance, AppliedEqualsAllCompartmentsPlusLossesToOnePartInT
   RecordProperty("mass_balance_relative_error", fmt::format("{:.4e}", second.mass_balance_relative_error));
   // Every loss pathway is exercised, so the balance is not trivially met.
   const auto& a = second.final_amounts;
-  EXPECT_GT(a.cleared, 0.0);
-  EXPECT_GT(a.metabolized, 0.0);
-  EXPECT_GT(second.washed_off, 0.0);
-  EXPECT_GT(a.in_skin(), 0.0);
+  EXPECT_GT(a.cleared.si(), 0.0);
+  EXPECT_GT(a.metabolized.si(), 0.0);
+  EXPECT_GT(second.washed_off.si(), 0.0);
+  EXPECT_GT(a.in_skin().si(), 0.0);
   EXPECT_NEAR(state.applied, 2.0 * 2.0 * 5e-4 * units::milligram_per_square_centimetre.si(), 1e-18);
 }
 
