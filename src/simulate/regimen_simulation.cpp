@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "regimen/application_schedule.hpp"
 #include "simulate/model_inputs.hpp"
+#include "simulate/viable_epidermis_exposure.hpp"
 
 namespace dermasim::simulate {
 
@@ -183,6 +184,9 @@ SimulationResult simulate_regimen(const regimen::Regimen& regimen, const regimen
     // The exposure the response sees: the VE amount, piecewise constant between samples.
     const auto retinoid = product->active == regimen::Active::tretinoin ? response::Retinoid::tretinoin
                                                                         : response::Retinoid::retinol;
+    double drug_in_model = 0.0;  // the scale of the solution's round-off and ringing
+    for (const auto& sample : outcome.samples)
+      drug_in_model = std::max(drug_in_model, sample.amounts.vehicle + sample.amounts.in_skin());
     for (std::size_t s = 1; s < outcome.samples.size(); ++s) {
       const auto& a = outcome.samples[s - 1];
       const auto& b = outcome.samples[s];
@@ -190,7 +194,7 @@ SimulationResult simulate_regimen(const regimen::Regimen& regimen, const regimen
       const Time to = std::min(b.time, end);
       if (!(to > from)) continue;
       const double mean_kg_m2 = 0.5 * (a.amounts.viable_epidermis + b.amounts.viable_epidermis);
-      response.add_exposure({from, to, retinoid, MassPerArea::from_si(mean_kg_m2)});
+      response.add_exposure({from, to, retinoid, viable_epidermis_exposure(mean_kg_m2, drug_in_model)});
     }
     const auto& first = outcome.samples.front().amounts;
     const auto& last = outcome.samples.back().amounts;
