@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "app/date_option.hpp"
 #include "app/output_directory.hpp"
 #include "io/catalogue_reader.hpp"
 #include "io/profile_reader.hpp"
@@ -27,6 +28,16 @@ namespace {
 
 Date today() { return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()); }
 
+/// Refuses "nan", "inf" and the like, which parse as doubles.
+const CLI::Validator finite_number(
+    [](std::string& text) -> std::string {
+      double value = 0.0;
+      if (CLI::detail::lexical_cast(text, value) && !std::isfinite(value))
+        return fmt::format("{} is not a finite number", text);
+      return "";
+    },
+    "FINITE");
+
 }  // namespace
 
 CLI::App* add_plan_command(CLI::App& app, PlanOptions& options) {
@@ -39,7 +50,8 @@ CLI::App* add_plan_command(CLI::App& app, PlanOptions& options) {
   command->add_flag("--skip-full", options.skip_full, "skip the full-fidelity re-simulation of the chosen plan");
   command->add_option("--robust", options.robust_percent,
                       "choose by the (100-P)th percentile of the outcomes and the Pth of each limit over 200 people")
-      ->check(CLI::Range(50.0, 99.0));
+      ->check(CLI::Range(50.0, 99.0))
+      ->check(finite_number);  // CLI::Range lets "nan" through: every comparison with NaN is false
   return command;
 }
 
@@ -48,13 +60,8 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   const auto catalogue = io::load_catalogue(data);
   const auto profile = io::read_profile_file(options.profile_path);
   Date start = profile.goals.start.value_or(today());
-  if (options.start) {
-    const auto parsed = parse_iso_date(*options.start);
-    if (!parsed)
-      throw InputError({"--start", 0, 0}, fmt::format("\"{}\" is not a date; write it as YYYY-MM-DD, e.g. --start 2027-01-04",
-                                                      *options.start));
-    start = *parsed;
-  }
+  if (options.start) start = parse_date_option("--start", *options.start);
+  require_run_in_date_range(options.start ? "--start" : "the start (today)", start, profile.goals.horizon_days);
   const auto transport_catalogue = io::load_transport_catalogue(data);
   const auto response_catalogue = io::load_response_catalogue(data);
   const simulate::ModelParameters parameters{transport_catalogue.parameters, response_catalogue.parameters};

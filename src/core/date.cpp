@@ -38,6 +38,8 @@ std::string iso(Date date) {
                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
+std::string date_range_text() { return fmt::format("{} .. {}", iso(earliest_date), iso(latest_date)); }
+
 unsigned weekday_index(Date date) { return weekday{date}.iso_encoding() - 1; }
 
 }  // namespace dermasim

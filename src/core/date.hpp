@@ -13,6 +13,19 @@ namespace dermasim {
 using Date = std::chrono::sys_days;
 using Days = std::chrono::days;
 
+/// The calendar dates dermasim reads and writes, everywhere: every input file, every command-line
+/// date and every date of an output lies in earliest_date … latest_date (docs/scenario-reference.md,
+/// "Dates"). Four-digit years keep every format's dates well formed (an iCalendar DTSTART
+/// has exactly four digits of year), and a bounded range bounds a scenario's length.
+inline constexpr Date earliest_date = Date{std::chrono::year{1900} / std::chrono::January / 1};
+inline constexpr Date latest_date = Date{std::chrono::year{2999} / std::chrono::December / 31};
+
+/// Whether `date` lies in earliest_date … latest_date.
+[[nodiscard]] constexpr bool is_in_date_range(Date date) { return date >= earliest_date && date <= latest_date; }
+
+/// "1900-01-01 .. 2999-12-31", for messages.
+[[nodiscard]] std::string date_range_text();
+
 /// The date for a calendar day; precondition: the day exists (checked: throws InternalError).
 [[nodiscard]] Date make_date(int year, unsigned month, unsigned day);
 

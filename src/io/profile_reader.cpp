@@ -23,6 +23,12 @@ Goals read_goals(const TomlTable& table) {
   Goals goals;
   goals.start = table.optional_date("start");
   goals.horizon_days = table.integer("horizon_days", {28, 730, "give the planning horizon in days, e.g. horizon_days = 180"});
+  if (goals.start && *goals.start + Days{goals.horizon_days - 1} > latest_date)  // the plan's dates must stay in range
+    table.fail("start", fmt::format("start = {} with horizon_days = {} plans until {}, past the last date dermasim "
+                                    "handles ({}); give a start on or before {}",
+                                    iso(*goals.start), goals.horizon_days,
+                                    iso(*goals.start + Days{goals.horizon_days - 1}), iso(latest_date),
+                                    iso(latest_date - Days{goals.horizon_days - 1})));
   goals.max_sessions = table.optional_integer("max_sessions", {0, 24, "give a whole number of sessions, e.g. max_sessions = 6"});
   goals.max_erythema = table.optional_number("max_erythema", {0.0, 4.0, "give the highest acceptable redness on the 0-4 scale, e.g. max_erythema = 2.0"});
   goals.max_downtime_days = table.optional_integer("max_downtime_days", {0, 30, "give whole days, e.g. max_downtime_days = 3"});

@@ -115,6 +115,52 @@ void require_separate_phases(const std::vector<Product>& products, const std::ve
   }
 }
 
+/// The longest scenario, whether `days` gives it or the dates imply it.
+constexpr int max_scenario_days = 3650;
+
+/// The date that sets the derived length: the latest product `from` or `until` or session
+/// `date` (default_days runs the scenario a while past it), with the block it was read from.
+std::pair<const TomlTable*, std::string_view> latest_dated_key(const std::vector<TomlTable>& product_blocks,
+                                                               const std::vector<TomlTable>& session_blocks) {
+  std::pair<const TomlTable*, std::string_view> latest{nullptr, ""};
+  std::optional<Date> latest_seen;
+  const auto consider = [&](const TomlTable& block, std::string_view key) {
+    if (!block.has(key)) return;
+    const Date date = block.date(key);
+    if (latest_seen && date <= *latest_seen) return;
+    latest_seen = date;
+    latest = {&block, key};
+  };
+  for (const auto& block : product_blocks) {
+    consider(block, "from");
+    consider(block, "until");
+  }
+  for (const auto& block : session_blocks) consider(block, "date");
+  return latest;
+}
+
+/// Refuses a scenario whose days, given or derived, exceed max_scenario_days or run past
+/// latest_date: outputs carry every day's date, and a bounded length bounds every run.
+void check_length(const Regimen& regimen, const TomlTable& scenario, bool days_given,
+                  const std::pair<const TomlTable*, std::string_view>& latest) {
+  const int days_too_many =
+      std::max(regimen.days - max_scenario_days, days_between(latest_date, regimen.last_day()));
+  if (days_too_many <= 0) return;
+  const std::string limits = fmt::format("a scenario lasts 1 .. {} days and ends by {}", max_scenario_days,
+                                         iso(latest_date));
+  if (days_given)
+    scenario.fail("days", fmt::format("days = {} runs the scenario from start = {} to {}, but {}; give days = {} "
+                                      "or fewer", regimen.days, iso(regimen.start), iso(regimen.last_day()), limits,
+                                      regimen.days - days_too_many));
+  const std::string derived = fmt::format("without days in [scenario], the scenario runs from start = {} to {} "
+                                          "({} days), but {}", iso(regimen.start), iso(regimen.last_day()),
+                                          regimen.days, limits);
+  const auto& [block, key] = latest;
+  if (block == nullptr) scenario.fail("start", derived + "; give an earlier start");
+  block->fail(key, fmt::format("{} = {} sets the scenario's length: {}; bring this date {} days closer to the start, "
+                               "or give days = N in [scenario]", key, iso(block->date(key)), derived, days_too_many));
+}
+
 /// The [[product]] blocks, each id once and none starting before the scenario.
 void read_products(const TomlTable& root, const Catalogue& catalogue, Regimen& regimen,
                    ProductPositions& product_positions) {
@@ -170,7 +216,7 @@ void read_sessions(const TomlTable& root, const Catalogue& catalogue, const Prod
 
 /// The scenario's length: `days`, long enough for every session, or the default.
 void read_days(const TomlTable& scenario, Regimen& regimen) {
-  const auto days = scenario.optional_integer("days", {1, 3650, "give the scenario length in days, e.g. days = 120"});
+  const auto days = scenario.optional_integer("days", {1, max_scenario_days, "give the scenario length in days, e.g. days = 120"});
   if (!days) {
     regimen.days = default_days(regimen);
     return;
@@ -202,6 +248,7 @@ Regimen read_scenario(std::string_view text, const std::string& file_name, const
   read_pauses(root, product_positions, regimen);
   read_sessions(root, catalogue, product_positions, regimen);
   read_days(scenario, regimen);
+  check_length(regimen, scenario, scenario.has("days"), latest_dated_key(root.tables("product"), root.tables("session")));
   return regimen;
 }
 

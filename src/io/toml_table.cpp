@@ -175,7 +175,11 @@ Date TomlTable::date(std::string_view key) const {
                                         std::chrono::month{value->month},
                                         std::chrono::day{value->day}};
   if (!ymd.ok()) fail(key, fmt::format("{} = {} is not a calendar date", key, render(node)));
-  return std::chrono::sys_days{ymd};
+  const Date date{ymd};
+  if (!is_in_date_range(date))
+    fail(key, fmt::format("{} = {} lies outside the dates dermasim handles, {}; give a date in that range",
+                          key, render(node), date_range_text()));
+  return date;
 }
 
 std::optional<Date> TomlTable::optional_date(std::string_view key) const {

@@ -41,6 +41,23 @@ PersonOutcome unpack(const double* slot) {
 
 constexpr std::size_t failure_slot = values_per_person - 1;
 
+/// The kind of failure in the failure slot (0: none), so that every rank can name it.
+enum FailureKind : int { solver_failure = 1, internal_failure = 2, other_failure = 3 };
+
+int failure_kind(const std::exception& error) {
+  if (dynamic_cast<const SolverError*>(&error) != nullptr) return solver_failure;
+  if (dynamic_cast<const InternalError*>(&error) != nullptr) return internal_failure;
+  return other_failure;
+}
+
+std::string failure_kind_name(int kind) {
+  switch (kind) {
+    case solver_failure: return "the solver failed";
+    case internal_failure: return "internal error";
+    default: return "failed";
+  }
+}
+
 }  // namespace
 
 int longest_redness_days(const simulate::SimulationResult& result) {
@@ -59,7 +76,7 @@ PopulationRun run_population(const regimen::Regimen& regimen, const ModelData& d
   expects(options.threads >= 1, "run_population: threads must be at least 1");
   const ModelDimensions model = model_dimensions(regimen, data);
   const auto& dimensions = model.dimensions;
-  PopulationRun run{design_population(dimensions, options.n_people, options.seed), model.not_sampled, {}};
+  PopulationRun run{design_population(dimensions, options.n_people, options.seed), model.not_sampled, {}, {}, {}};
 
   // This rank's contiguous block of people.
   const auto n = static_cast<long long>(options.n_people);
@@ -80,7 +97,7 @@ PopulationRun run_population(const regimen::Regimen& regimen, const ModelData& d
       const auto result = simulate::simulate_regimen(inputs.regimen, inputs.catalogue, inputs.parameters, options.fidelity);
       pack({result.outcomes, longest_redness_days(result)}, slot);
     } catch (const std::exception& error) {  // kept, so that every rank still reaches the gather
-      slot[failure_slot] = 1.0;
+      slot[failure_slot] = failure_kind(error);
       failures[static_cast<std::size_t>(item)] = error.what();
     }
   }, progress);
@@ -88,24 +105,23 @@ PopulationRun run_population(const regimen::Regimen& regimen, const ModelData& d
   const std::vector<double> all = ranks.all_gather(local);
   expects(all.size() == static_cast<std::size_t>(options.n_people) * values_per_person,
           "run_population: the gathered outcomes miss people");
-  int n_failed = 0;
-  int first_failed = -1;
   run.people.reserve(static_cast<std::size_t>(options.n_people));
   for (int person = 0; person < options.n_people; ++person) {
     const double* slot = all.data() + static_cast<std::size_t>(person) * values_per_person;
-    if (slot[failure_slot] != 0.0) {
-      ++n_failed;
-      if (first_failed < 0) first_failed = person;
+    if (slot[failure_slot] == 0.0) {
+      run.people.push_back(unpack(slot));
+      run.person_ids.push_back(person);
+      continue;
     }
-    run.people.push_back(unpack(slot));
+    const bool is_mine = person >= first && person < last;
+    const int kind = static_cast<int>(slot[failure_slot]);
+    run.failures.push_back({person, is_mine ? failures[static_cast<std::size_t>(person - first)]
+                                            : fmt::format("{} (simulated on another rank)", failure_kind_name(kind))});
   }
-  if (n_failed > 0) {
-    const bool is_mine = first_failed >= first && first_failed < last;
-    throw SolverError(fmt::format("the model failed for {} of {} people (seed {}); the first is person {}: {}", n_failed,
-                                  options.n_people, options.seed, first_failed,
-                                  is_mine ? failures[static_cast<std::size_t>(first_failed - first)]
-                                          : std::string("(simulated on another rank)")));
-  }
+  if (run.people.empty())
+    throw SolverError(fmt::format("the model failed for all {} people (seed {}); the first is person {}: {}",
+                                  options.n_people, options.seed, run.failures.front().person,
+                                  run.failures.front().reason));
   return run;
 }
 

@@ -32,10 +32,19 @@ struct PersonOutcome {
   int longest_redness_days = 0;         // longest run of consecutive days with daily peak erythema >= 1
 };
 
+/// A person whose model failed: left out of the outcomes and reported, so that one person's
+/// failure costs that person, not the run.
+struct PersonFailure {
+  int person = 0;      // the design person
+  std::string reason;  // the failure's message
+};
+
 struct PopulationRun {
   PopulationDesign design;
   std::vector<std::string> not_sampled;  // from ModelDimensions
-  std::vector<PersonOutcome> people;     // people[i] is design person i
+  std::vector<PersonOutcome> people;     // the people whose model ran, in person order
+  std::vector<int> person_ids;           // person_ids[i] is the design person of people[i]
+  std::vector<PersonFailure> failures;   // the others, in person order
 };
 
 /// The longest run of consecutive days whose daily peak erythema is at least 1 (visible redness).
@@ -43,8 +52,10 @@ struct PopulationRun {
 
 /// Simulates every person of `regimen`'s population, each rank a contiguous block of people
 /// on `options.threads` threads, and gathers all outcomes on every rank. `progress` reports
-/// this rank's block. @pre regimen valid (loaded through io/), 1 <= n_people <= max_people,
-/// threads >= 1. Throws SolverError naming the first person whose simulation failed.
+/// this rank's block. A person whose simulation fails is kept in `failures` with the reason
+/// (the message itself when this rank simulated that person, else the kind of failure).
+/// @pre regimen valid (loaded through io/), 1 <= n_people <= max_people, threads >= 1.
+/// Throws SolverError when the model failed for every person (nothing left to summarize).
 [[nodiscard]] PopulationRun run_population(const regimen::Regimen& regimen, const ModelData& data,
                                            const PopulationOptions& options, const RankGroup& ranks = RankGroup{},
                                            const ProgressObserver& progress = {});

@@ -24,6 +24,19 @@ double share(const std::vector<PersonOutcome>& people, auto predicate) {
   return count / static_cast<double>(people.size());
 }
 
+/// The design's columns restricted to the people whose model ran, matching run.people.
+std::vector<std::vector<double>> simulated_columns(const PopulationRun& run) {
+  if (run.failures.empty()) return run.design.columns;
+  std::vector<std::vector<double>> columns;
+  columns.reserve(run.design.columns.size());
+  for (const auto& column : run.design.columns) {
+    auto& kept = columns.emplace_back();
+    kept.reserve(run.person_ids.size());
+    for (const int person : run.person_ids) kept.push_back(column[static_cast<std::size_t>(person)]);
+  }
+  return columns;
+}
+
 }  // namespace
 
 std::vector<OutputSamples> output_samples(const regimen::Person& person, const std::vector<PersonOutcome>& people) {
@@ -58,15 +71,18 @@ PopulationSummary summarize_population(const regimen::Person& person, const Popu
   PopulationSummary summary;
   summary.n_people = run.design.n_people;
   summary.seed = run.design.seed;
+  summary.n_simulated = static_cast<int>(run.people.size());
+  summary.failures = run.failures;
   summary.adverse_events = adverse_event_probabilities(run.people);
   summary.parameters = run.design.parameters;
   const auto names = run.design.names();
   summary.not_sampled = run.not_sampled;
+  const auto columns = simulated_columns(run);
   for (const auto& output : output_samples(person, run.people)) {
     auto& list = output.kind == OutputKind::outcome ? summary.outcomes : summary.safety;
     list.push_back({output.name, summarize(output.values)});
     if (run.people.size() >= 2)  // both measures need a spread; one person has none
-      summary.sensitivity.push_back({output.name, rank_sensitivity(names, run.design.columns, output.values)});
+      summary.sensitivity.push_back({output.name, rank_sensitivity(names, columns, output.values)});
   }
   return summary;
 }

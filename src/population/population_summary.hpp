@@ -50,8 +50,10 @@ struct OutputSensitivity {
 };
 
 struct PopulationSummary {
-  int n_people = 0;
+  int n_people = 0;                     // the population sampled
   std::uint64_t seed = 1;
+  int n_simulated = 0;                  // the people whose model ran: every figure is over them
+  std::vector<PersonFailure> failures;  // the others
   std::vector<NamedSummary> outcomes;
   std::vector<NamedSummary> safety;
   AdverseEventProbabilities adverse_events;

@@ -69,18 +69,19 @@ std::string top_drivers(const std::vector<population::SensitivityEntry>& ranking
 /// The index below which a driver is indistinguishable from sampling noise; 1 (nothing stands
 /// out) for fewer than 3 people.
 double noise_level(const population::PopulationSummary& summary) {
-  return summary.n_people < 3 ? 1.0 : population::sensitivity_noise_level(static_cast<std::size_t>(summary.n_people));
+  return summary.n_simulated < 3 ? 1.0
+                                 : population::sensitivity_noise_level(static_cast<std::size_t>(summary.n_simulated));
 }
 
 /// What a reader needs to judge the indices: the noise level (`marker` says how the page shows
 /// it), and a warning when the population is too small for the order to be stable.
 std::string sensitivity_caveat(const population::PopulationSummary& summary, std::string_view marker = "") {
   constexpr int stable_ranking_people = 100;
-  if (summary.n_people < 3) return "Too few people to tell drivers from noise.";
+  if (summary.n_simulated < 3) return "Too few people to tell drivers from noise.";
   std::string caveat = fmt::format("With {} people, indices below {:.2g}{} are within sampling noise; about 1 in 100 "
                                    "parameters without effect exceeds that level by chance.",
-                                   summary.n_people, noise_level(summary), marker);
-  if (summary.n_people < stable_ranking_people)
+                                   summary.n_simulated, noise_level(summary), marker);
+  if (summary.n_simulated < stable_ranking_people)
     caveat += fmt::format(" With fewer than {} people the order of the drivers is not stable; use --n {} or more.",
                           stable_ranking_people, stable_ranking_people);
   return caveat;
@@ -90,6 +91,21 @@ std::string header_line(const PopulationContext& context, const population::Popu
   return fmt::format("{} people (seed {}), {} days from {}, {} fidelity, {} sampled parameters", summary.n_people,
                      summary.seed, context.regimen.days, iso(context.regimen.start), fidelity_name(context.fidelity),
                      summary.parameters.size());
+}
+
+/// One sentence on the people whose model failed ("" when none): how many, who, and that the
+/// figures leave them out.
+std::string failures_line(const population::PopulationSummary& summary) {
+  if (summary.failures.empty()) return "";
+  std::vector<int> ids;
+  for (const auto& failure : summary.failures) ids.push_back(failure.person);
+  constexpr std::size_t listed = 20;
+  const std::string more = ids.size() > listed ? fmt::format(" and {} more", ids.size() - listed) : "";
+  if (ids.size() > listed) ids.resize(listed);
+  return fmt::format("The model failed for {} of {} people (person {}{}); every figure is over the other {}. "
+                     "The first failure: {}",
+                     summary.failures.size(), summary.n_people, fmt::join(ids, ", "), more, summary.n_simulated,
+                     summary.failures.front().reason);
 }
 
 }  // namespace
@@ -111,6 +127,8 @@ nlohmann::json population_json(const PopulationContext& context, const populatio
                           {"nominal", parameter.nominal},
                           {"range", {parameter.range.low, parameter.range.high}},
                           {"scale", parameter.scale == population::Scale::logarithmic ? "logarithmic" : "linear"}});
+  nlohmann::json failures = nlohmann::json::array();
+  for (const auto& failure : summary.failures) failures.push_back({{"person", failure.person}, {"reason", failure.reason}});
   return {{"scenario", context.regimen.name},
           {"start", iso(context.regimen.start)},
           {"days", context.regimen.days},
@@ -118,6 +136,8 @@ nlohmann::json population_json(const PopulationContext& context, const populatio
           {"forced", context.forced},
           {"n", summary.n_people},
           {"seed", summary.seed},
+          {"n_simulated", summary.n_simulated},
+          {"failures", failures},
           {"outcomes", summaries_json(summary.outcomes)},
           {"safety", summaries_json(summary.safety)},
           {"adverse_event_probability",
@@ -182,6 +202,13 @@ std::string population_html(const PopulationContext& context, const population::
   if (context.forced)
     html += "<p class=\"banner\">FORCED RUN: this regimen breaks the protocol (error findings). The population shows "
             "what the model predicts for an unsafe regimen; do not follow it.</p>\n";
+  if (!summary.failures.empty()) {
+    html += fmt::format("<p class=\"banner\">{}</p>\n<h2>People whose model failed</h2>\n<table><tr><th>person</th>"
+                        "<th>reason</th></tr>\n", html_escape(failures_line(summary)));
+    for (const auto& failure : summary.failures)
+      html += fmt::format("<tr><td class=\"n\">{}</td><td>{}</td></tr>\n", failure.person, html_escape(failure.reason));
+    html += "</table>\n";
+  }
   html += fmt::format("<p>{}. Every person is the scenario's person with the catalogue numbers that carry a range "
                       "drawn by Latin hypercube sampling; the spread shows how differently skin may respond.</p>\n",
                       html_escape(header_line(context, summary)));
@@ -252,6 +279,7 @@ std::string population_html(const PopulationContext& context, const population::
 std::string population_text(const PopulationContext& context, const population::PopulationSummary& summary) {
   std::string text = fmt::format("Population: {}\n{}\n", context.regimen.name, header_line(context, summary));
   if (context.forced) text += "FORCED RUN: the regimen has error findings; do not follow it.\n";
+  if (!summary.failures.empty()) text += failures_line(summary) + "\n";
   auto rows = [&](const char* heading, const std::vector<population::NamedSummary>& summaries) {
     text += fmt::format("\n{:<34}{:>9}{:>9}{:>9}{:>9}{:>9}{:>9}\n", heading, "p5", "p25", "p50", "p75", "p95", "mean");
     for (const auto& [name, s] : summaries)

@@ -24,7 +24,8 @@ struct PopulationContext {
   bool forced = false;  // simulated despite error findings
 };
 
-/// population.json: n, seed, outcomes, safety ({name: {p5, p25, p50, p75, p95, mean}}),
+/// population.json: n, seed, n_simulated (the people whose model ran; every figure is over
+/// them), failures ([{person, reason}] for the others), outcomes, safety ({name: {p5, p25, p50, p75, p95, mean}}),
 /// adverse_event_probability, sensitivity ({output: [{parameter, index, rank_correlation}]},
 /// largest first-order Sobol index first; rank_correlation is Spearman's, for the direction),
 /// plus scenario, days, fidelity, forced, sensitivity_method, parameters, not_sampled,

@@ -9,6 +9,7 @@
 #include "regimen/application_schedule.hpp"
 #include "simulate/model_inputs.hpp"
 #include "simulate/product_application.hpp"
+#include "simulate/viable_epidermis_exposure.hpp"
 
 namespace dermasim::simulate {
 
@@ -162,6 +163,9 @@ void add_exposure(response::ResponseSimulation& response, const transport::Appli
                   regimen::Active active, Time from_time, Time end) {
   const auto retinoid = active == regimen::Active::tretinoin ? response::Retinoid::tretinoin
                                                              : response::Retinoid::retinol;
+  double drug_in_model = 0.0;  // the scale of the solution's round-off and ringing, kg/m²
+  for (const auto& sample : outcome.samples)
+    drug_in_model = std::max(drug_in_model, (sample.amounts.vehicle + sample.amounts.in_skin()).si());
   for (std::size_t s = 1; s < outcome.samples.size(); ++s) {
     const auto& a = outcome.samples[s - 1];
     const auto& b = outcome.samples[s];
@@ -169,7 +173,7 @@ void add_exposure(response::ResponseSimulation& response, const transport::Appli
     const Time to = std::min(b.time, end);
     if (!(to > from)) continue;
     const MassPerArea mean = 0.5 * (a.amounts.viable_epidermis + b.amounts.viable_epidermis);
-    response.add_exposure({from, to, retinoid, mean});
+    response.add_exposure({from, to, retinoid, viable_epidermis_exposure(mean.si(), drug_in_model)});
   }
 }
 

@@ -1,5 +1,7 @@
 // End-to-end tests of `dermasim check`: exit codes, JSON contract, human output, errors.
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -74,6 +76,24 @@ TEST(CheckCommand, ExitsTwoWithFileLineColumnForBadInput) {
   EXPECT_NE(result.err.find(path.string() + ":5:15: fitzpatrick = 7 is outside 1 .. 6"), std::string::npos)
       << result.err;
   EXPECT_TRUE(result.out.empty());
+  std::filesystem::remove(path);
+}
+
+// Without days, a far `from` made the scenario 318 980 days long: check took half a gigabyte
+// and simulate ran for minutes. The length the dates imply obeys the 3650-day limit too.
+TEST(CheckCommand, ExitsTwoAtTheDateThatMakesTheScenarioTooLong) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("dermasim-cli-long-" + std::to_string(::getpid()) + ".scenario.toml");
+  std::ofstream(path) << "[scenario]\nname = \"x\"\nstart = 2026-12-01\n[person]\nfitzpatrick = 3\nsite = \"cheek\"\n"
+                         "concerns = [\"fine_lines\"]\nsensitivity = \"normal\"\n[[product]]\nid = \"spf\"\n"
+                         "active = \"sunscreen\"\nvehicle = \"lotion\"\nschedule = \"morning\"\nfrom = 2900-02-01\n";
+
+  const auto result = run_dermasim({"check", path.string()});
+
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find(path.string() + ":14:8: from = 2900-02-01 sets the scenario's length"), std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("a scenario lasts 1 .. 3650 days"), std::string::npos) << result.err;
   std::filesystem::remove(path);
 }
 

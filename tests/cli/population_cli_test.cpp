@@ -93,6 +93,22 @@ TEST(PopulationCommand, WritesTheSameFileOnOneAndTwoThreads) {
   std::filesystem::remove_all(two);
 }
 
+// The README's example at n = 100: person 39's viable-epidermis amount rang a hair below zero
+// once the skin had emptied, and the whole run failed with exit 3.
+TEST(PopulationCommand, RunsEveryPersonOfTheReadmeExampleAtAHundredPeople) {
+  const auto out = fresh_directory("readme-hundred");
+
+  const auto result = run_dermasim({"population", source_path("examples/04-simulate-regimen/with-washout.scenario.toml"),
+                                    "--n", "100", "--seed", "1", "--json", "--out", out.string()});
+
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto document = nlohmann::json::parse(result.out);
+  EXPECT_EQ(document.at("n"), 100);
+  EXPECT_EQ(document.at("n_simulated"), 100);
+  EXPECT_TRUE(document.at("failures").empty());
+  std::filesystem::remove_all(out);
+}
+
 TEST(PopulationCommand, PrintsPercentilesAdverseEventsAndDriversWithoutAProgressBarWhenNotATerminal) {
   const auto out = fresh_directory("text");
 

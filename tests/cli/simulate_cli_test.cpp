@@ -1,5 +1,7 @@
 // End-to-end tests of `dermasim simulate` and `dermasim plan`: exit codes, files, JSON keys.
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,7 +17,8 @@ namespace {
 std::string read(const std::filesystem::path& path) { return read_text(path.string()); }
 
 std::filesystem::path scratch(const std::string& name) {
-  const auto path = std::filesystem::temp_directory_path() / ("dermasim-cli-" + name);
+  // The process id keeps concurrent test runs (other build trees on this machine) apart.
+  const auto path = std::filesystem::temp_directory_path() / ("dermasim-cli-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(path);
   return path;
 }
@@ -145,6 +148,33 @@ TEST(PlanCommand, RejectsABadStartDate) {
 
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("YYYY-MM-DD"), std::string::npos);
+}
+
+TEST(PlanCommand, RefusesAStartOutsideTheDateRange) {
+  for (const char* start : {"5000-01-04", "0000-01-01", "1899-12-31"}) {
+    const auto result = run_dermasim({"plan", default_profile, "--start", start, "--out", scratch("plan-range").string()});
+
+    EXPECT_EQ(result.exit_code, 2) << start;
+    EXPECT_NE(result.err.find(std::string("--start: ") + start + " lies outside the dates dermasim handles, "
+                              "1900-01-01 .. 2999-12-31"), std::string::npos) << result.err;
+  }
+}
+
+TEST(PlanCommand, RefusesAStartWhosePlanWouldEndPastTheDateRange) {
+  const auto result = run_dermasim({"plan", default_profile, "--start", "2999-12-01", "--out", scratch("plan-late").string()});
+
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("past the last date dermasim handles (2999-12-31)"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(scratch("plan-late") / "plan.ics"));
+}
+
+TEST(PlanCommand, RefusesARobustPercentileThatIsNotANumber) {
+  for (const char* percent : {"nan", "inf", "-nan"}) {
+    const auto result = run_dermasim({"plan", default_profile, "--robust", percent});
+
+    EXPECT_EQ(result.exit_code, 2) << percent;
+    EXPECT_NE(result.err.find("--robust"), std::string::npos) << result.err;
+  }
 }
 
 }  // namespace

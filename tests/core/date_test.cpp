@@ -36,4 +36,13 @@ TEST(Date, RejectsAnImpossibleDayAsABug) {
   EXPECT_THROW((void)make_date(2027, 2, 29), InternalError);
 }
 
+TEST(Date, HandlesTheYears1900To2999AndNothingOutside) {
+  EXPECT_TRUE(is_in_date_range(make_date(1900, 1, 1)));
+  EXPECT_TRUE(is_in_date_range(make_date(2999, 12, 31)));
+  EXPECT_FALSE(is_in_date_range(make_date(1899, 12, 31)));
+  EXPECT_FALSE(is_in_date_range(make_date(3000, 1, 1)));
+  EXPECT_FALSE(is_in_date_range(*parse_iso_date("0000-01-01")));
+  EXPECT_EQ(date_range_text(), "1900-01-01 .. 2999-12-31");
+}
+
 }  // namespace dermasim

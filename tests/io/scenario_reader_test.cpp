@@ -134,10 +134,71 @@ const BrokenScenario broken_scenarios[] = {
     {"InvalidCalendarDate", "date = 2027-01-15", "date = 2027-02-30", "date = 2027-02-30", 0, "TOML syntax error"},
     {"NonBooleanFlag", "sensitivity = \"normal\"", "sensitivity = \"normal\"\npregnant = \"no\"", "pregnant", 12, "should be true or false"},
     {"ZeroPasses", "passes = 3", "passes = 0", "passes = 0", 10, "passes = 0 is outside 1 .. 50"},
+    {"StartInYearZero", "start = 2026-12-01", "start = 0000-12-01", "start =", 9, "start = 0000-12-01 lies outside the dates dermasim handles, 1900-01-01 .. 2999-12-31"},
+    {"SessionInYear9999", "date = 2027-01-15", "date = 9999-01-15", "date = 9999-01-15", 8, "outside the dates dermasim handles"},
+    {"ProductFromInYear8033", "from = 2026-12-29", "from = 8033-02-01", "from = 8033-02-01", 8, "outside the dates dermasim handles"},
 };
 
 INSTANTIATE_TEST_SUITE_P(EveryError, ScenarioReaderError, testing::ValuesIn(broken_scenarios),
                          [](const testing::TestParamInfo<BrokenScenario>& broken) { return broken.param.name; });
+
+/// A scenario of one sunscreen product from `start`, a serum from `serum_from`, and `days`
+/// when given.
+std::string two_product_scenario(const std::string& start, const std::string& serum_from, const std::string& days) {
+  return "[scenario]\nname = \"long\"\nstart = " + start + "\n" + (days.empty() ? "" : "days = " + days + "\n") +
+         "[person]\nfitzpatrick = 3\nsite = \"cheek\"\nconcerns = [\"fine_lines\"]\nsensitivity = \"normal\"\n"
+         "[[product]]\nid = \"spf\"\nactive = \"sunscreen\"\nvehicle = \"lotion\"\nschedule = \"morning\"\nfrom = " +
+         start + "\n[[product]]\nid = \"ha\"\nactive = \"hyaluronic_acid\"\nvehicle = \"serum\"\n"
+         "schedule = \"morning\"\nfrom = " + serum_from + "\n";
+}
+
+InputError read_error(const std::string& text) {
+  try {
+    (void)read_scenario(text, "long.toml", catalogue());
+  } catch (const InputError& error) {
+    return error;
+  }
+  ADD_FAILURE() << "no error";
+  return InputError({}, "");
+}
+
+TEST(ScenarioReader, HoldsTheTenYearLimitForALengthTheDatesImply) {
+  const std::string text = two_product_scenario("2026-12-01", "2900-02-01", "");
+
+  const InputError error = read_error(text);
+
+  EXPECT_EQ(error.position().line, line_of(text, "from = 2900-02-01")) << error.what();
+  EXPECT_EQ(error.position().column, 8);
+  EXPECT_NE(error.message().find("a scenario lasts 1 .. 3650 days"), std::string::npos) << error.what();
+  EXPECT_NE(error.message().find("or give days = N"), std::string::npos) << error.what();
+}
+
+TEST(ScenarioReader, AcceptsAnImpliedLengthOfExactlyTenYears) {
+  // from + 60 days + the first day = 3650 days.
+  const Date from = make_date(2026, 12, 1) + Days{3650 - 61};
+
+  const Regimen regimen = read_scenario(two_product_scenario("2026-12-01", iso(from), ""), "long.toml", catalogue());
+
+  EXPECT_EQ(regimen.days, 3650);
+}
+
+TEST(ScenarioReader, RefusesDaysThatRunPastTheLastDate) {
+  const std::string text = two_product_scenario("2999-12-01", "2999-12-02", "100");
+
+  const InputError error = read_error(text);
+
+  EXPECT_EQ(error.position().line, line_of(text, "days = 100")) << error.what();
+  EXPECT_NE(error.message().find("ends by 2999-12-31; give days = 31 or fewer"), std::string::npos) << error.what();
+}
+
+TEST(ScenarioReader, RefusesAnImpliedLengthThatRunsPastTheLastDate) {
+  const std::string text = two_product_scenario("2999-12-01", "2999-12-02", "");
+
+  const InputError error = read_error(text);
+
+  EXPECT_EQ(error.position().line, line_of(text, "from = 2999-12-02")) << error.what();
+  EXPECT_NE(error.message().find("bring this date 31 days closer"), std::string::npos) << error.what();
+}
 
 TEST(ScenarioReader, ReportsAMissingFileWithItsPath) {
   try {

@@ -3,8 +3,11 @@
 
 #include "population/population_run.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
+#include "core/error.hpp"
 #include "population/population_summary.hpp"
 #include "report/population_report.hpp"
 #include "support/population_test_support.hpp"
@@ -103,6 +106,35 @@ TEST(LongestRedness, CountsTheLongestRunOfDaysWithErythemaOfOneOrMore) {
   }
 
   EXPECT_EQ(longest_redness_days(result), 4);
+}
+
+TEST_F(PopulationRunTest, ReportsThePeopleWhoseModelFailsAndSummarizesTheOthers) {
+  // A site whose stratum corneum may be thinner than nothing: the people drawn below zero have
+  // no valid skin model, the others do.
+  for (auto& site : data.catalogue.sites) site.stratum_corneum_um.range = Range{-20.0, 20.0};
+  const PopulationOptions options{10, 1, 2, transport::Fidelity::fast};
+
+  const auto run = run_population(regimen, data, options);
+  const auto summary = summarize_population(regimen.person, run);
+
+  ASSERT_FALSE(run.failures.empty());
+  ASSERT_FALSE(run.people.empty());
+  EXPECT_EQ(run.people.size() + run.failures.size(), 10U);
+  EXPECT_EQ(run.person_ids.size(), run.people.size());
+  for (const auto& failure : run.failures) {
+    EXPECT_FALSE(failure.reason.empty()) << failure.person;
+    EXPECT_EQ(std::ranges::count(run.person_ids, failure.person), 0) << failure.person;
+    EXPECT_LT(run.design.columns[0][static_cast<std::size_t>(failure.person)], 0.0) << failure.person;
+  }
+  EXPECT_EQ(summary.n_people, 10);
+  EXPECT_EQ(summary.n_simulated, static_cast<int>(run.people.size()));
+  EXPECT_EQ(summary.failures.size(), run.failures.size());
+}
+
+TEST_F(PopulationRunTest, FailsWhenTheModelFailsForEveryPerson) {
+  for (auto& site : data.catalogue.sites) site.stratum_corneum_um.range = Range{-20.0, -10.0};
+
+  EXPECT_THROW((void)run_population(regimen, data, PopulationOptions{4, 1, 2, transport::Fidelity::fast}), SolverError);
 }
 
 }  // namespace

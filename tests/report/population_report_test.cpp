@@ -20,6 +20,7 @@ population::PopulationSummary two_figure_summary() {
   population::PopulationSummary summary;
   summary.n_people = 20;
   summary.seed = 7;
+  summary.n_simulated = 20;
   summary.outcomes = {{"collagen_change_percent", {1.76321, 4.16149, 10.6712, 12.2911, 23.1438, 10.5617}}};
   summary.safety = {{"peak_erythema", {0.941234, 1.82712, 2.22149, 2.81449, 4.0, 2.34912}}};
   summary.adverse_events = {0.25, 0.6, 0.0728649, 0.4};
@@ -50,6 +51,8 @@ TEST(PopulationReport, JsonHoldsEverySummaryRoundedWithTheRunAndTheRegimen) {
       {"forced", false},
       {"n", 20},
       {"seed", 7},
+      {"n_simulated", 20},
+      {"failures", nlohmann::json::array()},
       {"outcomes",
        {{"collagen_change_percent",
          {{"p5", 1.763}, {"p25", 4.161}, {"p50", 10.67}, {"p75", 12.29}, {"p95", 23.14}, {"mean", 10.56}}}}},
