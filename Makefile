@@ -5,7 +5,7 @@
 PRESET := $(if $(CI),ci,release)
 BUILD := build
 
-.PHONY: deps build run test bench fuzz clean
+.PHONY: deps build run test bench lint fuzz clean
 
 deps:
 	bash scripts/install-deps.sh
@@ -20,12 +20,17 @@ run: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j 2
 	bash scripts/check-layers.sh
+	bash scripts/check-format.sh
 	bash scripts/mpi-smoke.sh
 	bash scripts/fuzz-smoke.sh
 
 bench: build
 	bash scripts/install-deps.sh --bench
 	bash scripts/run-benchmarks.sh $(BUILD)
+
+lint: build
+	bash scripts/install-deps.sh --lint
+	bash scripts/lint.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) build-fuzz

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config
+  build-essential cmake ninja-build pkg-config clang-format
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libsundials-dev libsuitesparse-dev libeigen3-dev libical-dev libnlopt-cxx-dev
   libgtest-dev libgmock-dev libbenchmark-dev python3-scipy
@@ -16,6 +16,8 @@ packages=(
 # `--bench`: also the benchmark peers (bench/peers/): FEniCSx/dolfinx for Debian's own
 # interpreter /usr/bin/python3 (SciPy is above).
 if [ "${1:-}" = "--bench" ]; then packages+=(python3-dolfinx); fi
+# `--lint`: clang-tidy 16 (14 cannot parse std::source_location with GCC 12's library).
+if [ "${1:-}" = "--lint" ]; then packages+=(clang-tidy-16); fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -42,7 +42,8 @@ ColumnSystem column_system() {
   for (int row = 0; row < n; ++row) {
     const double capacity = system.cells()[static_cast<std::size_t>(row)].capacity;
     entries.emplace_back(row, row, capacity);
-    for (auto k = pattern.row_start[static_cast<std::size_t>(row)]; k < pattern.row_start[static_cast<std::size_t>(row) + 1]; ++k) {
+    for (auto k = pattern.row_start[static_cast<std::size_t>(row)];
+         k < pattern.row_start[static_cast<std::size_t>(row) + 1]; ++k) {
       const auto column_index = static_cast<int>(pattern.column_index[static_cast<std::size_t>(k)]);
       if (column_index >= n || column_index > row) continue;
       entries.emplace_back(row, column_index, -step * capacity * values[static_cast<std::size_t>(k)]);
@@ -67,9 +68,7 @@ std::vector<double> band_of(const ColumnSystem& column, const numerics::BandedLd
 
 using EigenLdlt = Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>, Eigen::Lower, Eigen::AMDOrdering<int>>;
 
-double relative_difference(const Eigen::VectorXd& a, const Eigen::VectorXd& b) {
-  return (a - b).norm() / b.norm();
-}
+double relative_difference(const Eigen::VectorXd& a, const Eigen::VectorXd& b) { return (a - b).norm() / b.norm(); }
 
 Eigen::VectorXd band_solution(const ColumnSystem& column) {
   numerics::BandedLdlt solver(static_cast<int>(column.lower.rows()), column.bandwidth);

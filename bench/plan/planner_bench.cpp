@@ -21,9 +21,11 @@ void BM_PlanDefaultProfile(benchmark::State& state) {
   static const auto catalogue = io::load_catalogue(std::nullopt);
   static const simulate::ModelParameters parameters{io::load_transport_catalogue(std::nullopt).parameters,
                                                     io::load_response_catalogue(std::nullopt).parameters};
-  static const auto profile = io::read_profile_file(DERMASIM_SOURCE_DIR "/examples/05-plan-for-profile/default.profile.toml");
+  static const auto profile =
+      io::read_profile_file(DERMASIM_SOURCE_DIR "/examples/05-plan-for-profile/default.profile.toml");
   const plan::Evaluator evaluator = [&](const regimen::Regimen& regimen) {
-    return plan::Evaluation{simulate::simulate_regimen(regimen, catalogue, parameters, transport::Fidelity::fast).outcomes};
+    return plan::Evaluation{
+        simulate::simulate_regimen(regimen, catalogue, parameters, transport::Fidelity::fast).outcomes};
   };
   plan::PlannerOptions options;
   options.threads = static_cast<int>(state.range(0));

@@ -41,8 +41,10 @@ const Problem& problem() {
   static const Problem loaded = [] {
     auto transport_catalogue = io::load_transport_catalogue(std::nullopt);
     auto response_catalogue = io::load_response_catalogue(std::nullopt);
-    population::ModelData data{io::load_catalogue(std::nullopt), {transport_catalogue.parameters, response_catalogue.parameters},
-                               std::move(transport_catalogue.ranges), std::move(response_catalogue.ranges)};
+    population::ModelData data{io::load_catalogue(std::nullopt),
+                               {transport_catalogue.parameters, response_catalogue.parameters},
+                               std::move(transport_catalogue.ranges),
+                               std::move(response_catalogue.ranges)};
     auto regimen = io::read_scenario_file(
         std::string(DERMASIM_SOURCE_DIR) + "/examples/04-simulate-regimen/with-washout.scenario.toml", data.catalogue);
     regimen.days = regimen_days;
@@ -85,7 +87,8 @@ class EfficiencyReporter : public benchmark::ConsoleReporter {
     for (const auto& run : runs) {
       const auto threads = run.counters.find("threads");
       if (run.error_occurred || threads == run.counters.end() || run.iterations == 0) continue;
-      seconds_[static_cast<int>(threads->second.value)] = run.real_accumulated_time / static_cast<double>(run.iterations);
+      seconds_[static_cast<int>(threads->second.value)] =
+          run.real_accumulated_time / static_cast<double>(run.iterations);
     }
     ConsoleReporter::ReportRuns(runs);
   }
@@ -96,8 +99,8 @@ class EfficiencyReporter : public benchmark::ConsoleReporter {
     const double efficiency = seconds_[1] / (2.0 * seconds_[2]);
     std::cout << "people/s: " << people / seconds_[1] << " (1 thread), " << people / seconds_[2] << " (2 threads)\n"
               << "parallel efficiency 1 -> 2 threads: " << 100.0 * efficiency << " %\n"
-              << "extrapolated 10 000 people x " << regimen_days << " days on 2 threads: "
-              << 10000.0 / (people / seconds_[2]) << " s (target <= 60 s)\n";
+              << "extrapolated 10 000 people x " << regimen_days
+              << " days on 2 threads: " << 10000.0 / (people / seconds_[2]) << " s (target <= 60 s)\n";
   }
 
  private:

@@ -42,8 +42,8 @@ void BM_ResponseRegimen180Days(benchmark::State& state) {
     outcomes = simulate_regimen(parameters, 180, &statistics);
     benchmark::DoNotOptimize(outcomes);
   }
-  if (!(outcomes.collagen_change_percent > 0.0 && outcomes.peak_erythema >= 1.0 &&
-        outcomes.peak_erythema <= 4.0 && outcomes.per_session.size() == 3)) {
+  if (!(outcomes.collagen_change_percent > 0.0 && outcomes.peak_erythema >= 1.0 && outcomes.peak_erythema <= 4.0 &&
+        outcomes.per_session.size() == 3)) {
     state.SkipWithError("response regimen gave an answer outside its validated behaviour");
   }
   state.counters["steps"] = static_cast<double>(statistics.steps);

@@ -92,7 +92,8 @@ void simulate_180_days(benchmark::State& state, transport::Fidelity fidelity) {
     // No DoNotOptimize(collagen): benchmark 1.7's "+m,r" constraint lets GCC corrupt a double
     // held in a register; the value is used after the loop, so nothing is optimised away.
   }
-  if (!std::isfinite(collagen) || collagen <= 0.0) throw std::runtime_error("the 180-day regimen gave no collagen gain");
+  if (!std::isfinite(collagen) || collagen <= 0.0)
+    throw std::runtime_error("the 180-day regimen gave no collagen gain");
   state.counters["applications"] = benchmark::Counter(applications);
   state.counters["collagen_change_percent"] = benchmark::Counter(collagen);
 }

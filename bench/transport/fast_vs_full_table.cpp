@@ -16,9 +16,8 @@ using namespace dermasim::transport;
 
 namespace {
 
-std::vector<double> absorbed(const Compound& compound, double needle_mm, double density,
-                             Fidelity fidelity, const std::vector<double>& hours_out, double& seconds_used,
-                             std::size_t& cells) {
+std::vector<double> absorbed(const Compound& compound, double needle_mm, double density, Fidelity fidelity,
+                             const std::vector<double>& hours_out, double& seconds_used, std::size_t& cells) {
   const TransportParameters parameters;
   const auto properties = derive_properties(compound, parameters.properties);
   const MicroneedleTreatment pen{density, millimetres(needle_mm), 0.77, micrometres(70.7), Time{}};
@@ -40,7 +39,7 @@ std::vector<double> absorbed(const Compound& compound, double needle_mm, double 
   std::vector<double> out;
   for (const double h : hours_out) {
     for (const auto& sample : result.samples) {
-      if (std::abs(sample.time.in(units::hour) - h) < 1e-9) out.push_back(sample.amounts.receptor / result.applied);
+      if (std::abs(sample.time.in(units::hour)-h) < 1e-9) out.push_back(sample.amounts.receptor / result.applied);
     }
   }
   return out;
@@ -53,8 +52,9 @@ int main() {
   const Compound compounds[] = {
       {"caffeine", 194.19, -0.07, std::nullopt, Ionization::neutral, std::nullopt, std::nullopt},
       {"tretinoin", 300.44, 6.3, 4.73, Ionization::acid, std::nullopt, std::nullopt}};
-  std::printf("| compound | needle mm | channels/cm² | full cells | absorbed at 24 h (full) | "
-              "fast − full, 1 h | 4 h | 8 h | 24 h | time fast | time full |\n");
+  std::printf(
+      "| compound | needle mm | channels/cm² | full cells | absorbed at 24 h (full) | "
+      "fast − full, 1 h | 4 h | 8 h | 24 h | time fast | time full |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
   for (const auto& compound : compounds) {
     for (const double needle : {0.25, 0.5, 1.0, 1.5}) {
@@ -63,8 +63,8 @@ int main() {
         std::size_t fast_cells = 0, full_cells = 0;
         const auto fast = absorbed(compound, needle, density, Fidelity::fast, times, fast_s, fast_cells);
         const auto full = absorbed(compound, needle, density, Fidelity::full, times, full_s, full_cells);
-        std::printf("| %s | %.2f | %.0f | %zu | %.3g %% |", compound.name.c_str(), needle, density,
-                    full_cells, 100.0 * full.back());
+        std::printf("| %s | %.2f | %.0f | %zu | %.3g %% |", compound.name.c_str(), needle, density, full_cells,
+                    100.0 * full.back());
         for (std::size_t k = 0; k < times.size(); ++k) std::printf(" %+.1f %% |", 100.0 * (fast[k] / full[k] - 1.0));
         std::printf(" %.1f ms | %.0f ms |\n", 1e3 * fast_s, 1e3 * full_s);
         std::fflush(stdout);

@@ -14,15 +14,24 @@
 namespace dermasim::transport {
 namespace {
 
-const GridResolution grid_a{.finest_cell = micrometres(0.25), .growth = 1.25, .min_cells_per_segment = 3,
-                            .largest_cell_fraction = 0.05, .barrier_largest_cell_fraction = 0.025};
-const GridResolution grid_b_1pct{.finest_cell = micrometres(0.5), .growth = 1.3, .min_cells_per_segment = 3,
-                                 .largest_cell_fraction = 0.1, .barrier_largest_cell_fraction = 0.34,
+const GridResolution grid_a{.finest_cell = micrometres(0.25),
+                            .growth = 1.25,
+                            .min_cells_per_segment = 3,
+                            .largest_cell_fraction = 0.05,
+                            .barrier_largest_cell_fraction = 0.025};
+const GridResolution grid_b_1pct{.finest_cell = micrometres(0.5),
+                                 .growth = 1.3,
+                                 .min_cells_per_segment = 3,
+                                 .largest_cell_fraction = 0.1,
+                                 .barrier_largest_cell_fraction = 0.34,
                                  .finest_radial = micrometres(0.5)};
 // The coarsest of the gradings tried that keeps B within 0.1 % (16 688 cells; growth 1.12 and
 // largest cells of 2 % of a segment took 23 125 cells for 0.085 %).
-const GridResolution grid_b_01pct{.finest_cell = micrometres(0.25), .growth = 1.08, .min_cells_per_segment = 3,
-                                  .largest_cell_fraction = 0.03, .barrier_largest_cell_fraction = 0.34,
+const GridResolution grid_b_01pct{.finest_cell = micrometres(0.25),
+                                  .growth = 1.08,
+                                  .min_cells_per_segment = 3,
+                                  .largest_cell_fraction = 0.03,
+                                  .barrier_largest_cell_fraction = 0.34,
                                   .finest_radial = micrometres(0.25)};
 
 SolverOptions cvode(double rtol) { return {rtol, 1e-4 * rtol, TimeScheme::cvode, minutes(5)}; }
@@ -37,9 +46,8 @@ SolverOptions bdf2_graded(double step_s, double max_step_s, double growth) {
   return options;
 }
 
-void run_reference(benchmark::State& state, const SkinModel& skin, Fidelity fidelity,
-                   const GridResolution& grid, const SolverOptions& options,
-                   const std::array<double, 6>& reference, double accuracy, bool cold) {
+void run_reference(benchmark::State& state, const SkinModel& skin, Fidelity fidelity, const GridResolution& grid,
+                   const SolverOptions& options, const std::array<double, 6>& reference, double accuracy, bool cold) {
   std::optional<TransportModel> model;
   if (!cold) model.emplace(skin, fidelity, grid, options);
   const auto application = reference::constant_donor_application();
@@ -66,8 +74,8 @@ void BM_ProblemA_Cvode(benchmark::State& state) {
                 reference::problem_a_mg_per_cm2, 1e-3, false);
 }
 void BM_ProblemA_Bdf2(benchmark::State& state) {
-  run_reference(state, reference::problem_a_skin(), Fidelity::full, grid_a, bdf2(150),
-                reference::problem_a_mg_per_cm2, 1e-3, false);
+  run_reference(state, reference::problem_a_skin(), Fidelity::full, grid_a, bdf2(150), reference::problem_a_mg_per_cm2,
+                1e-3, false);
 }
 void BM_ProblemB_OnePercent_Cvode(benchmark::State& state) {
   run_reference(state, reference::problem_b_skin(), Fidelity::full, grid_b_1pct, cvode(1e-4),

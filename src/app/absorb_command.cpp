@@ -58,10 +58,9 @@ std::optional<transport::MicroneedleTreatment> treatment_of(const io::Experiment
   if (!experiment.microneedles) return std::nullopt;
   const auto& needles = *experiment.microneedles;
   const auto& device = catalogue.device(needles.device);
-  return transport::MicroneedleTreatment{needles.channels_per_cm2, millimetres(needles.needle_mm),
-                                         device.depth_fraction.value,
-                                         micrometres(device.channel_surface_diameter_um.value),
-                                         minutes(needles.minutes_before)};
+  return transport::MicroneedleTreatment{
+      needles.channels_per_cm2, millimetres(needles.needle_mm), device.depth_fraction.value,
+      micrometres(device.channel_surface_diameter_um.value), minutes(needles.minutes_before)};
 }
 
 void write_absorb_outputs(const AbsorbOptions& options, const report::AbsorbOutcome& outcome) {
@@ -91,16 +90,15 @@ int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
   // 1. Properties from the compound's physicochemistry; the application, by the vehicle's base.
   const auto properties = derive_properties(experiment.compound, parameters.properties);
   const Application application =
-      simulate::assemble_application(product_of(experiment), catalogue.vehicle(experiment.vehicle),
-                                     experiment.compound, properties, parameters,
-                                     simulate::VehicleRule::by_vehicle_base);
+      simulate::assemble_application(product_of(experiment), catalogue.vehicle(experiment.vehicle), experiment.compound,
+                                     properties, parameters, simulate::VehicleRule::by_vehicle_base);
 
   // 2. The skin, with and (for the enhancement ratio) without micro-needles.
   const auto treatment = treatment_of(experiment, catalogue);
   const auto run = [&](const std::optional<MicroneedleTreatment>& with) {
-    TransportModel model(build_skin_model(properties, experiment.layers, experiment.receptor, with,
-                                          experiment.occluded, parameters),
-                         fidelity);
+    TransportModel model(
+        build_skin_model(properties, experiment.layers, experiment.receptor, with, experiment.occluded, parameters),
+        fidelity);
     auto state = model.initial_state();
     return std::pair{model.apply(state, application), model.n_cells()};
   };

@@ -24,11 +24,11 @@ void require_run_in_date_range(std::string_view option, Date start, int days) {
   expects(days >= 1, "require_run_in_date_range: days must be >= 1");
   const Date last = start + Days{days - 1};
   if (last <= latest_date) return;
-  throw InputError({std::string(option), 0, 0},
-                   fmt::format("{} {} with {} days runs until {}, past the last date dermasim handles ({}); give a "
-                               "start on or before {}",
-                               option, iso(start), days, iso(last), iso(latest_date),
-                               iso(latest_date - Days{days - 1})));
+  throw InputError(
+      {std::string(option), 0, 0},
+      fmt::format("{} {} with {} days runs until {}, past the last date dermasim handles ({}); give a "
+                  "start on or before {}",
+                  option, iso(start), days, iso(last), iso(latest_date), iso(latest_date - Days{days - 1})));
 }
 
 }  // namespace dermasim::app

@@ -18,9 +18,10 @@ namespace {
 
 int dispatch(int argc, char** argv) {
   using namespace dermasim::app;
-  CLI::App app{"dermasim: plans and simulates combined micro-needling and topical retinoid treatment.\n"
-               "Advice, never a prescription: consult a dermatologist.",
-               "dermasim"};
+  CLI::App app{
+      "dermasim: plans and simulates combined micro-needling and topical retinoid treatment.\n"
+      "Advice, never a prescription: consult a dermatologist.",
+      "dermasim"};
   app.set_version_flag("--version", "dermasim 0.1.0");
   app.require_subcommand(1);
   GlobalOptions global;

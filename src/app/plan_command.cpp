@@ -1,8 +1,8 @@
 #include "app/plan_command.hpp"
 
 #include <chrono>
-#include <memory>
 #include <iostream>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -41,15 +41,21 @@ const CLI::Validator finite_number(
 }  // namespace
 
 CLI::App* add_plan_command(CLI::App& app, PlanOptions& options) {
-  CLI::App* command = app.add_subcommand("plan", "Search regimens for a profile: the best predicted outcome within safety limits");
+  CLI::App* command =
+      app.add_subcommand("plan", "Search regimens for a profile: the best predicted outcome within safety limits");
   command->add_option("PROFILE", options.profile_path, "profile file (.profile.toml)")->required();
-  command->add_option("--start", options.start, "first day of the plan, YYYY-MM-DD (default: the profile's, else today)");
-  command->add_option("--out", options.out_directory, "output directory (created if absent)")->default_str("dermasim-out");
+  command->add_option("--start", options.start,
+                      "first day of the plan, YYYY-MM-DD (default: the profile's, else today)");
+  command->add_option("--out", options.out_directory, "output directory (created if absent)")
+      ->default_str("dermasim-out");
   command->add_flag("--json", options.json, "print summary.json to stdout");
-  command->add_option("--threads", options.threads, "threads for the search")->check(CLI::Range(1, 64))->default_str("2");
+  command->add_option("--threads", options.threads, "threads for the search")
+      ->check(CLI::Range(1, 64))
+      ->default_str("2");
   command->add_flag("--skip-full", options.skip_full, "skip the full-fidelity re-simulation of the chosen plan");
-  command->add_option("--robust", options.robust_percent,
-                      "choose by the (100-P)th percentile of the outcomes and the Pth of each limit over 200 people")
+  command
+      ->add_option("--robust", options.robust_percent,
+                   "choose by the (100-P)th percentile of the outcomes and the Pth of each limit over 200 people")
       ->check(CLI::Range(50.0, 99.0))
       ->check(finite_number);  // CLI::Range lets "nan" through: every comparison with NaN is false
   return command;
@@ -79,16 +85,17 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   std::optional<population::PopulationEvaluator> population_evaluator;
   plan::Evaluator robust;
   if (options.robust_percent) {
-    population_evaluator.emplace(population::ModelData{catalogue, parameters, transport_catalogue.ranges,
-                                                       response_catalogue.ranges},
-                                 population::PopulationOptions{200, 1, 1, transport::Fidelity::fast});
+    population_evaluator.emplace(
+        population::ModelData{catalogue, parameters, transport_catalogue.ranges, response_catalogue.ranges},
+        population::PopulationOptions{200, 1, 1, transport::Fidelity::fast});
     robust = [&, percent = *options.robust_percent](const regimen::Regimen& regimen) {
       return plan::Evaluation{population::robust_outcomes(population_evaluator->outcomes(regimen), percent)};
     };
   }
   const auto outcome = plan::plan_regimen(profile, start, catalogue, evaluator, planner_options,
                                           options.robust_percent ? &robust : nullptr);
-  const double search_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - search_started).count();
+  const double search_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - search_started).count();
   if (!outcome.plan) {
     std::cout << report::check_text("no plan: a contraindication forbids treatment", outcome.contraindications);
     return exit_unsafe;
@@ -100,7 +107,8 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   double full_seconds = 0.0;
   if (!options.skip_full) {
     const auto full_started = std::chrono::steady_clock::now();
-    const auto full = simulate::simulate_regimen(result.chosen.regimen, catalogue, parameters, transport::Fidelity::full);
+    const auto full =
+        simulate::simulate_regimen(result.chosen.regimen, catalogue, parameters, transport::Fidelity::full);
     full_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - full_started).count();
     differences = simulate::relative_differences(simulate::outcome_figures(profile.person, fast.outcomes),
                                                  simulate::outcome_figures(profile.person, full.outcomes));
@@ -109,9 +117,8 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   const report::PlanReportInput input{profile, result, fast, differences};
   const auto summary = report::plan_summary_json(input).dump(2) + "\n";
   const auto plan_toml = io::write_scenario(
-      result.chosen.regimen,
-      fmt::format("dermasim plan for {}\n{}\nPredicted with dermasim; {}", options.profile_path,
-                  plan::describe(result.chosen.design, profile), report::medical_notice));
+      result.chosen.regimen, fmt::format("dermasim plan for {}\n{}\nPredicted with dermasim; {}", options.profile_path,
+                                         plan::describe(result.chosen.design, profile), report::medical_notice));
   write_outputs(options.out_directory, {{"plan.toml", plan_toml},
                                         {"plan.ics", report::plan_calendar_ics(result.chosen.regimen)},
                                         {"report.html", report::plan_html(input)},
@@ -120,8 +127,8 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
     std::cout << summary;
   } else {
     std::cout << report::plan_text(input);
-    std::cout << fmt::format("Search: {} candidates checked, {} simulated in {:.2f} s on {} thread(s)", result.n_checked,
-                             result.n_evaluated, search_seconds, options.threads);
+    std::cout << fmt::format("Search: {} candidates checked, {} simulated in {:.2f} s on {} thread(s)",
+                             result.n_checked, result.n_evaluated, search_seconds, options.threads);
     if (!options.skip_full) std::cout << fmt::format("; full-fidelity re-simulation {:.2f} s", full_seconds);
     const auto out = std::filesystem::path(options.out_directory);
     std::cout << fmt::format("\nWrote {}, {}, {} and {}\n", (out / "plan.toml").string(), (out / "plan.ics").string(),

@@ -13,7 +13,7 @@ namespace dermasim::app {
 
 struct PlanOptions {
   std::string profile_path;
-  std::optional<std::string> start;   // YYYY-MM-DD
+  std::optional<std::string> start;  // YYYY-MM-DD
   std::string out_directory = "dermasim-out";
   bool json = false;
   int threads = 2;

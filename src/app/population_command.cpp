@@ -42,7 +42,8 @@ CLI::App* add_population_command(CLI::App& app, PopulationOptions& options) {
   command->add_option("--n", options.n_people, "number of virtual people")
       ->required()
       ->check(CLI::Range(1, population::max_people));
-  command->add_option("--seed", options.seed, "sampling seed: the same seed gives the same population")->default_str("1");
+  command->add_option("--seed", options.seed, "sampling seed: the same seed gives the same population")
+      ->default_str("1");
   options.threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   command->add_option("--threads", options.threads, "threads (per MPI rank)")
       ->check(CLI::Range(1, 1024))
@@ -96,7 +97,8 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
     std::cout << json;
   else
     std::cout << report::population_text(context, summary) << "Wrote "
-              << (std::filesystem::path(options.out_directory) / "population.json").string() << " and population.html\n";
+              << (std::filesystem::path(options.out_directory) / "population.json").string()
+              << " and population.html\n";
   return unsafe ? exit_unsafe : exit_ok;
 }
 

@@ -52,8 +52,8 @@ int run_simulate(const SimulateOptions& options, const GlobalOptions& global) {
   if (options.json)
     std::cout << summary;
   else
-    std::cout << report::simulation_text(regimen, result, findings, unsafe)
-              << "Wrote " << (std::filesystem::path(options.out_directory) / "summary.json").string()
+    std::cout << report::simulation_text(regimen, result, findings, unsafe) << "Wrote "
+              << (std::filesystem::path(options.out_directory) / "summary.json").string()
               << ", timeseries.csv and report.html\n";
   return unsafe ? exit_unsafe : exit_ok;
 }

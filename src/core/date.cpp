@@ -24,9 +24,7 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
     return error == std::errc{} && end == part.data() + part.size();
   };
-  if (!parse(text.substr(0, 4), y) || !parse(text.substr(5, 2), m) ||
-      !parse(text.substr(8, 2), d))
-    return std::nullopt;
+  if (!parse(text.substr(0, 4), y) || !parse(text.substr(5, 2), m) || !parse(text.substr(8, 2), d)) return std::nullopt;
   const year_month_day ymd{year{y}, month{m}, day{d}};
   if (!ymd.ok()) return std::nullopt;
   return sys_days{ymd};
@@ -34,8 +32,8 @@ std::optional<Date> parse_iso_date(std::string_view text) {
 
 std::string iso(Date date) {
   const year_month_day ymd{date};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
 }
 
 std::string date_range_text() { return fmt::format("{} .. {}", iso(earliest_date), iso(latest_date)); }

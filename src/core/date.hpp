@@ -36,16 +36,16 @@ inline constexpr Date latest_date = Date{std::chrono::year{2999} / std::chrono::
 [[nodiscard]] std::string iso(Date date);
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
-[[nodiscard]] constexpr int days_between(Date from, Date to) {
-  return static_cast<int>((to - from).count());
-}
+[[nodiscard]] constexpr int days_between(Date from, Date to) { return static_cast<int>((to - from).count()); }
 
 /// 0 = Monday … 6 = Sunday (ISO weekday − 1).
 [[nodiscard]] unsigned weekday_index(Date date);
 
 namespace detail {
 template <class A, class B>
-concept addable = requires(A a, B b) { a + b; };
+concept addable = requires(A a, B b) {
+  a + b;
+};
 }  // namespace detail
 static_assert(!detail::addable<Date, Date>, "adding two dates must not compile");
 static_assert(detail::addable<Date, Days>);

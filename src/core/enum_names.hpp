@@ -17,8 +17,7 @@ namespace dermasim {
 template <class Enum, std::size_t N>
 class EnumNames {
  public:
-  constexpr explicit EnumNames(std::array<std::pair<Enum, std::string_view>, N> entries)
-      : entries_(entries) {}
+  constexpr explicit EnumNames(std::array<std::pair<Enum, std::string_view>, N> entries) : entries_(entries) {}
 
   [[nodiscard]] constexpr std::string_view name(Enum value) const {
     for (const auto& [entry, text] : entries_)

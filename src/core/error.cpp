@@ -13,14 +13,11 @@ std::string format_position(const SourcePosition& position, const std::string& m
 }  // namespace
 
 InputError::InputError(SourcePosition position, std::string message)
-    : Error(format_position(position, message)),
-      position_(std::move(position)),
-      message_(std::move(message)) {}
+    : Error(format_position(position, message)), position_(std::move(position)), message_(std::move(message)) {}
 
 void expects(bool condition, const char* message, std::source_location location) {
   if (condition) return;
-  throw InternalError(fmt::format("internal error: {} ({}:{} in {})", message,
-                                  location.file_name(), location.line(),
+  throw InternalError(fmt::format("internal error: {} ({}:{} in {})", message, location.file_name(), location.line(),
                                   location.function_name()));
 }
 

@@ -49,7 +49,6 @@ class InternalError : public Error {
 };
 
 /// Checks a precondition or invariant; throws InternalError naming the caller's location.
-void expects(bool condition, const char* message,
-             std::source_location location = std::source_location::current());
+void expects(bool condition, const char* message, std::source_location location = std::source_location::current());
 
 }  // namespace dermasim

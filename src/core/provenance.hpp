@@ -10,7 +10,7 @@
 namespace dermasim {
 
 struct Provenance {
-  std::string source;        // citation, e.g. "Potts RO, Guy RH, Pharm Res 1992;9:663"
+  std::string source;          // citation, e.g. "Potts RO, Guy RH, Pharm Res 1992;9:663"
   bool is_assumption = false;  // true when no source gives the number
   bool is_calibrated = false;  // fitted to a validation target (the source names it)
 };

@@ -20,10 +20,22 @@ class Quantity {
   /// The value expressed in `unit` (a quantity of the same dimension).
   [[nodiscard]] constexpr double in(Quantity unit) const { return value_ / unit.value_; }
 
-  constexpr Quantity& operator+=(Quantity other) { value_ += other.value_; return *this; }
-  constexpr Quantity& operator-=(Quantity other) { value_ -= other.value_; return *this; }
-  constexpr Quantity& operator*=(double factor) { value_ *= factor; return *this; }
-  constexpr Quantity& operator/=(double factor) { value_ /= factor; return *this; }
+  constexpr Quantity& operator+=(Quantity other) {
+    value_ += other.value_;
+    return *this;
+  }
+  constexpr Quantity& operator-=(Quantity other) {
+    value_ -= other.value_;
+    return *this;
+  }
+  constexpr Quantity& operator*=(double factor) {
+    value_ *= factor;
+    return *this;
+  }
+  constexpr Quantity& operator/=(double factor) {
+    value_ /= factor;
+    return *this;
+  }
 
   friend constexpr Quantity operator+(Quantity a, Quantity b) { return Quantity(a.value_ + b.value_); }
   friend constexpr Quantity operator-(Quantity a, Quantity b) { return Quantity(a.value_ - b.value_); }
@@ -44,8 +56,8 @@ template <int L1, int M1, int T1, int L2, int M2, int T2>
   return Quantity<L1 + L2, M1 + M2, T1 + T2>::from_si(a.si() * b.si());
 }
 template <int L1, int M1, int T1, int L2, int M2, int T2>
-  requires(L1 != L2 || M1 != M2 || T1 != T2)
-[[nodiscard]] constexpr auto operator/(Quantity<L1, M1, T1> a, Quantity<L2, M2, T2> b) {
+requires(L1 != L2 || M1 != M2 || T1 != T2) [[nodiscard]] constexpr auto operator/(Quantity<L1, M1, T1> a,
+                                                                                  Quantity<L2, M2, T2> b) {
   return Quantity<L1 - L2, M1 - M2, T1 - T2>::from_si(a.si() / b.si());
 }
 
@@ -54,12 +66,12 @@ using Area = Quantity<2, 0, 0>;
 using Volume = Quantity<3, 0, 0>;
 using Mass = Quantity<0, 1, 0>;
 using Time = Quantity<0, 0, 1>;
-using Rate = Quantity<0, 0, -1>;                 // first-order rate constant, 1/s
-using Diffusivity = Quantity<2, 0, -1>;          // m²/s
-using Velocity = Quantity<1, 0, -1>;             // permeability coefficient, m/s
-using Concentration = Quantity<-3, 1, 0>;        // kg/m³
-using MassPerArea = Quantity<-2, 1, 0>;          // kg/m²
-using Flux = Quantity<-2, 1, -1>;                // kg/(m²·s)
+using Rate = Quantity<0, 0, -1>;           // first-order rate constant, 1/s
+using Diffusivity = Quantity<2, 0, -1>;    // m²/s
+using Velocity = Quantity<1, 0, -1>;       // permeability coefficient, m/s
+using Concentration = Quantity<-3, 1, 0>;  // kg/m³
+using MassPerArea = Quantity<-2, 1, 0>;    // kg/m²
+using Flux = Quantity<-2, 1, -1>;          // kg/(m²·s)
 using Density = Concentration;
 
 namespace units {

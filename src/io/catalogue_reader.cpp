@@ -30,26 +30,26 @@ constexpr EnumNames<ChemicalClass, 6> chemical_class_names{{{{ChemicalClass::ret
                                                              {ChemicalClass::sunscreen, "sunscreen"},
                                                              {ChemicalClass::inert, "inert"}}}};
 
-toml::table parse_catalogue(const std::optional<std::filesystem::path>& directory,
-                            std::string_view file_name, std::string& display_name) {
+toml::table parse_catalogue(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
+                            std::string& display_name) {
   const CatalogueText text = catalogue_text(directory, file_name);
   display_name = text.name;
   return parse_toml(text.text, text.name);
 }
 
 ActiveSpec read_active(const TomlTable& table) {
-  table.allow_only({"id", "name", "class", "molecular_weight_g_per_mol", "log_p", "pka",
-                    "ionization", "water_solubility_mg_per_ml", "potency_relative_to_tretinoin"});
+  table.allow_only({"id", "name", "class", "molecular_weight_g_per_mol", "log_p", "pka", "ionization",
+                    "water_solubility_mg_per_ml", "potency_relative_to_tretinoin"});
   ActiveSpec active;
   active.id = table.string("id");
   active.name = table.string("name");
   active.chemical_class = chemical_class_names.name(table.choice("class", chemical_class_names));
-  active.potency_relative_to_tretinoin = read_parameter(table, "potency_relative_to_tretinoin",
-                                                        {0.0, 10.0, "give the potency ratio to tretinoin"});
+  active.potency_relative_to_tretinoin =
+      read_parameter(table, "potency_relative_to_tretinoin", {0.0, 10.0, "give the potency ratio to tretinoin"});
   active.has_physicochemistry = table.has("molecular_weight_g_per_mol");
   if (!active.has_physicochemistry) return active;
-  active.molecular_weight_g_per_mol = read_parameter(table, "molecular_weight_g_per_mol",
-                                                     {1.0, 1e8, "give the molar mass in g/mol (polymers: the typical chain)"});
+  active.molecular_weight_g_per_mol = read_parameter(
+      table, "molecular_weight_g_per_mol", {1.0, 1e8, "give the molar mass in g/mol (polymers: the typical chain)"});
   active.log_p = read_parameter(table, "log_p", {-10.0, 15.0, "give log10 of the octanol/water partition"});
   if (table.has("pka")) active.pka = read_parameter(table, "pka", {-5.0, 20.0, "give the pKa"});
   const auto ionization = read_choice_parameter(table, "ionization", transport::ionization_names);
@@ -64,15 +64,14 @@ VehicleSpec read_vehicle(const TomlTable& table) {
   VehicleSpec vehicle;
   vehicle.vehicle = table.choice("id", vehicle_names);
   vehicle.density_g_per_cm3 = read_parameter(table, "density_g_per_cm3", {0.1, 5.0, "give g/cm³"});
-  vehicle.default_amount_mg_per_cm2 =
-      read_parameter(table, "default_amount_mg_per_cm2", {0.0, 100.0, "give mg/cm²"});
+  vehicle.default_amount_mg_per_cm2 = read_parameter(table, "default_amount_mg_per_cm2", {0.0, 100.0, "give mg/cm²"});
   vehicle.removal_after_hours = read_parameter(table, "removal_after_hours", {0.0, 48.0, "give hours"});
   return vehicle;
 }
 
 DeviceSpec read_device(const TomlTable& table) {
-  table.allow_only({"id", "default_passes", "channels_per_cm2_per_pass", "depth_fraction",
-                    "channel_surface_diameter_um"});
+  table.allow_only(
+      {"id", "default_passes", "channels_per_cm2_per_pass", "depth_fraction", "channel_surface_diameter_um"});
   DeviceSpec device;
   device.device = table.choice("id", device_names);
   device.default_passes = read_parameter(table, "default_passes", {1.0, 100.0, "give a pass count"});
@@ -97,8 +96,8 @@ SiteSpec read_site(const TomlTable& table) {
 
 /// Reads every `[[key]]` block of one catalogue file with `read`.
 template <class Spec, class Reader>
-std::vector<Spec> read_blocks(const std::optional<std::filesystem::path>& directory,
-                              std::string_view file_name, std::string_view key, Reader read) {
+std::vector<Spec> read_blocks(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
+                              std::string_view key, Reader read) {
   std::string name;
   const toml::table document = parse_catalogue(directory, file_name, name);
   const TomlTable root(document, name, "the file");
@@ -114,22 +113,20 @@ void require_every(const std::vector<Spec>& specs, Enum Spec::*member, const Enu
   for (const auto& [value, spelling] : names.entries())
     if (std::ranges::find(specs, value, member) == specs.end())
       throw InputError({std::string(file_name), 0, 0},
-                       fmt::format("has no entry for '{}'; every one of {} needs a block",
-                                   spelling, fmt::join(names.names(), ", ")));
+                       fmt::format("has no entry for '{}'; every one of {} needs a block", spelling,
+                                   fmt::join(names.names(), ", ")));
 }
 
 }  // namespace
 
-std::optional<std::filesystem::path> data_directory(
-    const std::optional<std::filesystem::path>& from_command_line) {
+std::optional<std::filesystem::path> data_directory(const std::optional<std::filesystem::path>& from_command_line) {
   if (from_command_line) return from_command_line;
   if (const char* variable = std::getenv("DERMASIM_DATA"); variable && *variable)
     return std::filesystem::path(variable);
   return std::nullopt;
 }
 
-CatalogueText catalogue_text(const std::optional<std::filesystem::path>& directory,
-                             std::string_view file_name) {
+CatalogueText catalogue_text(const std::optional<std::filesystem::path>& directory, std::string_view file_name) {
   if (directory) {
     const auto path = *directory / file_name;
     if (std::filesystem::exists(path)) {
@@ -142,8 +139,7 @@ CatalogueText catalogue_text(const std::optional<std::filesystem::path>& directo
   }
   for (const EmbeddedFile& file : embedded_catalogue_files())
     if (file.name == file_name) return {"data/" + std::string(file_name), std::string(file.text)};
-  throw InputError({std::string(file_name), 0, 0},
-                   "no such catalogue, neither in the data directory nor built in");
+  throw InputError({std::string(file_name), 0, 0}, "no such catalogue, neither in the data directory nor built in");
 }
 
 Catalogue load_catalogue(const std::optional<std::filesystem::path>& directory) {
@@ -157,8 +153,7 @@ Catalogue load_catalogue(const std::optional<std::filesystem::path>& directory) 
   for (const auto& [active, spelling] : active_names.entries())
     if (!catalogue.find_active(spelling))
       throw InputError({"data/actives.toml", 0, 0},
-                       fmt::format("has no entry for '{}'; every active a scenario may name needs a block",
-                                   spelling));
+                       fmt::format("has no entry for '{}'; every active a scenario may name needs a block", spelling));
   std::string rules_name;
   const toml::table rules_document = parse_catalogue(directory, "rules.toml", rules_name);
   catalogue.rules = read_rule_table(rules_document, rules_name);

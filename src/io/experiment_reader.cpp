@@ -10,21 +10,22 @@
 namespace dermasim::io {
 namespace {
 
-constexpr EnumNames<transport::Receptor, 2> receptor_names{{{
-    {transport::Receptor::sink, "sink"}, {transport::Receptor::clearance, "clearance"}}}};
+constexpr EnumNames<transport::Receptor, 2> receptor_names{
+    {{{transport::Receptor::sink, "sink"}, {transport::Receptor::clearance, "clearance"}}}};
 
 transport::Compound inline_compound(const TomlTable& active) {
   active.allow_only({"name", "molecular_weight", "log_p", "pka", "ionization", "water_solubility_mg_per_ml"});
   transport::Compound compound;
   compound.name = active.string("name");
-  compound.molecular_weight_g_per_mol =
-      active.number("molecular_weight", {16.0, 1500.0, "give the molecular weight in g/mol, e.g. molecular_weight = 194.19"});
-  compound.log_p = active.number("log_p", {-6.0, 10.0, "give log10 of the octanol/water partition coefficient, e.g. log_p = -0.07"});
+  compound.molecular_weight_g_per_mol = active.number(
+      "molecular_weight", {16.0, 1500.0, "give the molecular weight in g/mol, e.g. molecular_weight = 194.19"});
+  compound.log_p =
+      active.number("log_p", {-6.0, 10.0, "give log10 of the octanol/water partition coefficient, e.g. log_p = -0.07"});
   compound.pka = active.optional_number("pka", {-5.0, 20.0, "give the pKa, e.g. pka = 4.7"});
   compound.ionization = active.has("ionization") ? active.choice("ionization", transport::ionization_names)
                                                  : transport::Ionization::neutral;
-  if (const auto solubility = active.optional_number(
-          "water_solubility_mg_per_ml", {0.0, 2000.0, "give the water solubility in mg/mL, e.g. 21.6"})) {
+  if (const auto solubility = active.optional_number("water_solubility_mg_per_ml",
+                                                     {0.0, 2000.0, "give the water solubility in mg/mL, e.g. 21.6"})) {
     compound.water_solubility = *solubility * units::milligram_per_millilitre;
   }
   return compound;
@@ -36,11 +37,13 @@ transport::Compound catalogue_compound(const TomlTable& experiment, const regime
   if (spec == nullptr) {
     experiment.fail("active", fmt::format("active = \"{}\" is neither in data/actives.toml nor defined in "
                                           "an [active] table; name a catalogue active (e.g. \"tretinoin\") "
-                                          "or add [active] with name = \"{}\"", id, id));
+                                          "or add [active] with name = \"{}\"",
+                                          id, id));
   }
   if (!spec->has_physicochemistry) {
     experiment.fail("active", fmt::format("active = \"{}\" has no physicochemistry in data/actives.toml to "
-                                          "compute transport from; define it in an [active] table", id));
+                                          "compute transport from; define it in an [active] table",
+                                          id));
   }
   transport::Compound compound;
   compound.name = spec->name;
@@ -62,7 +65,8 @@ transport::Compound read_compound(const TomlTable& root, const TomlTable& experi
   transport::Compound compound = inline_compound(*active);
   if (compound.name != name) {
     active->fail("name", fmt::format("[active] name = \"{}\" differs from [experiment] active = \"{}\"; "
-                                     "use the same name in both", compound.name, name));
+                                     "use the same name in both",
+                                     compound.name, name));
   }
   return compound;
 }
@@ -72,7 +76,9 @@ std::optional<double> read_dose(const TomlTable& experiment, const regimen::Cata
                                 regimen::Vehicle vehicle) {
   if (!experiment.has("dose")) {
     return experiment.has("dose_mg_per_cm2")
-               ? experiment.number("dose_mg_per_cm2", {0.01, 100.0, "give the applied amount of product in mg/cm2, e.g. dose_mg_per_cm2 = 2.0"})
+               ? experiment.number(
+                     "dose_mg_per_cm2",
+                     {0.01, 100.0, "give the applied amount of product in mg/cm2, e.g. dose_mg_per_cm2 = 2.0"})
                : catalogue.vehicle(vehicle).default_amount_mg_per_cm2.value;
   }
   if (experiment.has("dose_mg_per_cm2")) {
@@ -88,15 +94,17 @@ std::optional<double> read_dose(const TomlTable& experiment, const regimen::Cata
 
 /// The skin: three explicit layer thicknesses, or a catalogue site.
 void read_skin(const TomlTable& experiment, const regimen::Catalogue& catalogue, Experiment& out) {
-  const bool explicit_layers = experiment.has("stratum_corneum_um") || experiment.has("viable_epidermis_um") ||
-                               experiment.has("dermis_um");
+  const bool explicit_layers =
+      experiment.has("stratum_corneum_um") || experiment.has("viable_epidermis_um") || experiment.has("dermis_um");
   if (explicit_layers) {
     if (experiment.has("site")) {
       experiment.fail("site", "give either site or the three layer thicknesses, not both");
     }
     out.site = "explicit";
-    out.layers.stratum_corneum = micrometres(experiment.number("stratum_corneum_um", {1.0, 200.0, "e.g. stratum_corneum_um = 15"}));
-    out.layers.viable_epidermis = micrometres(experiment.number("viable_epidermis_um", {5.0, 500.0, "e.g. viable_epidermis_um = 60"}));
+    out.layers.stratum_corneum =
+        micrometres(experiment.number("stratum_corneum_um", {1.0, 200.0, "e.g. stratum_corneum_um = 15"}));
+    out.layers.viable_epidermis =
+        micrometres(experiment.number("viable_epidermis_um", {5.0, 500.0, "e.g. viable_epidermis_um = 60"}));
     out.layers.dermis = micrometres(experiment.number("dermis_um", {10.0, 5000.0, "e.g. dermis_um = 1000"}));
     return;
   }
@@ -105,7 +113,8 @@ void read_skin(const TomlTable& experiment, const regimen::Catalogue& catalogue,
   if (site == nullptr) {
     experiment.fail("site", fmt::format("site = \"{}\" is not in data/sites.toml; name a catalogue site "
                                         "(e.g. \"cheek\", \"abdomen\") or give stratum_corneum_um, "
-                                        "viable_epidermis_um and dermis_um", out.site));
+                                        "viable_epidermis_um and dermis_um",
+                                        out.site));
   }
   out.layers = {micrometres(site->stratum_corneum_um.value), micrometres(site->viable_epidermis_um.value),
                 micrometres(site->dermis_um.value)};
@@ -119,25 +128,26 @@ MicroneedleExperiment read_microneedles(const TomlTable& needles, const regimen:
   m.device = needles.has("device") ? needles.choice("device", regimen::device_names) : regimen::Device::pen;
   m.needle_mm = needles.number("needle_mm", {0.2, 3.0, "give the needle length in millimetres, e.g. needle_mm = 0.5"});
   const auto& device = catalogue.device(m.device);
-  m.channels_per_cm2 = needles.optional_number("density_per_cm2", {1.0, 10000.0, "give channels per cm2, e.g. density_per_cm2 = 100"})
-                           .value_or(device.channels_per_cm2_per_pass.value * device.default_passes.value);
-  m.minutes_before = needles.optional_number("minutes_before", {0.0, 60.0 * 24.0 * 7.0,
-                                                                "give minutes from perforation to application, e.g. 0"})
+  m.channels_per_cm2 =
+      needles.optional_number("density_per_cm2", {1.0, 10000.0, "give channels per cm2, e.g. density_per_cm2 = 100"})
+          .value_or(device.channels_per_cm2_per_pass.value * device.default_passes.value);
+  m.minutes_before = needles
+                         .optional_number("minutes_before", {0.0, 60.0 * 24.0 * 7.0,
+                                                             "give minutes from perforation to application, e.g. 0"})
                          .value_or(0.0);
   return m;
 }
 
 }  // namespace
 
-Experiment read_experiment(std::string_view text, const std::string& file_name,
-                           const regimen::Catalogue& catalogue) {
+Experiment read_experiment(std::string_view text, const std::string& file_name, const regimen::Catalogue& catalogue) {
   const toml::table document = parse_toml(text, file_name);
   const TomlTable root(document, file_name, "the experiment file");
   root.allow_only({"experiment", "microneedles", "active"});
   const TomlTable experiment = root.table("experiment");
-  experiment.allow_only({"active", "strength_percent", "vehicle", "dose_mg_per_cm2", "dose", "hours",
-                         "wash_off_hours", "site", "stratum_corneum_um", "viable_epidermis_um", "dermis_um",
-                         "receptor", "occluded", "barrier"});
+  experiment.allow_only({"active", "strength_percent", "vehicle", "dose_mg_per_cm2", "dose", "hours", "wash_off_hours",
+                         "site", "stratum_corneum_um", "viable_epidermis_um", "dermis_um", "receptor", "occluded",
+                         "barrier"});
   Experiment out;
   out.active = experiment.string("active");
   out.compound = read_compound(root, experiment, catalogue, out.active);
@@ -151,10 +161,12 @@ Experiment read_experiment(std::string_view text, const std::string& file_name,
   read_skin(experiment, catalogue, out);
   out.receptor = experiment.choice("receptor", receptor_names);
   out.occluded = experiment.boolean("occluded", false);
-  out.barrier = experiment.optional_number(
-                    "barrier", {0.05, 1.0, "give the stratum corneum barrier state, 0.05 (leaky) to 1 (intact)"})
-                    .value_or(1.0);
-  if (const auto needles = root.optional_table("microneedles")) out.microneedles = read_microneedles(*needles, catalogue);
+  out.barrier =
+      experiment
+          .optional_number("barrier", {0.05, 1.0, "give the stratum corneum barrier state, 0.05 (leaky) to 1 (intact)"})
+          .value_or(1.0);
+  if (const auto needles = root.optional_table("microneedles"))
+    out.microneedles = read_microneedles(*needles, catalogue);
   return out;
 }
 

@@ -24,14 +24,14 @@ struct MicroneedleExperiment {
 };
 
 struct Experiment {
-  std::string active;                        // as named in [experiment] active
+  std::string active;  // as named in [experiment] active
   transport::Compound compound;
   double strength_percent = 0.0;
   regimen::Vehicle vehicle = regimen::Vehicle::cream;
-  std::optional<double> dose_mg_per_cm2;     // absent: infinite dose (constant donor)
+  std::optional<double> dose_mg_per_cm2;  // absent: infinite dose (constant donor)
   double hours = 0.0;
   std::optional<double> wash_off_hours;
-  std::string site;                          // catalogue id, or "explicit"
+  std::string site;  // catalogue id, or "explicit"
   transport::SiteLayers layers;
   transport::Receptor receptor = transport::Receptor::sink;
   bool occluded = false;

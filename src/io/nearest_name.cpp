@@ -20,8 +20,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::optional<std::string> nearest_name(std::string_view text,
-                                        const std::vector<std::string>& candidates) {
+std::optional<std::string> nearest_name(std::string_view text, const std::vector<std::string>& candidates) {
   std::optional<std::string> best;
   std::size_t best_distance = 0;
   for (const auto& candidate : candidates) {

@@ -12,14 +12,14 @@ Provenance read_provenance(const TomlTable& table) {
   if (provenance.is_assumption) {
     if (!table.has("note"))
       table.fail_at(table.position(), fmt::format("{} is marked assumption = true but has no note; "
-                                                  "add note = \"why this value\"", table.name()));
+                                                  "add note = \"why this value\"",
+                                                  table.name()));
     const std::string note = table.string("note");
-    provenance.source = provenance.source.empty() ? "assumption: " + note
-                                                  : provenance.source + "; assumption: " + note;
+    provenance.source = provenance.source.empty() ? "assumption: " + note : provenance.source + "; assumption: " + note;
   } else if (provenance.source.empty()) {
-    table.fail_at(table.position(),
-                  fmt::format("{} has no source; add source = \"citation\" or assumption = true "
-                              "with a note", table.name()));
+    table.fail_at(table.position(), fmt::format("{} has no source; add source = \"citation\" or assumption = true "
+                                                "with a note",
+                                                table.name()));
   }
   return provenance;
 }
@@ -38,8 +38,8 @@ Parameter read_parameter(const TomlTable& table, std::string_view key, const Num
     const auto [low, high] = entry.number_pair("range", allowed);
     if (!(low <= parameter.value && parameter.value <= high))
       entry.fail("range", fmt::format("range = [{:g}, {:g}] of {} does not contain its value {:g}; "
-                                      "give [low, high] around the value", low, high, key,
-                                      parameter.value));
+                                      "give [low, high] around the value",
+                                      low, high, key, parameter.value));
     parameter.range = Range{low, high};
   }
   return parameter;

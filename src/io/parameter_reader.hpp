@@ -10,8 +10,7 @@
 
 namespace dermasim::io {
 
-[[nodiscard]] Parameter read_parameter(const TomlTable& table, std::string_view key,
-                                       const NumberRange& allowed);
+[[nodiscard]] Parameter read_parameter(const TomlTable& table, std::string_view key, const NumberRange& allowed);
 
 /// Top-level provenance keys of a table (`source`, or `assumption = true` with `note`).
 [[nodiscard]] Provenance read_provenance(const TomlTable& table);

@@ -9,8 +9,8 @@ namespace dermasim::io {
 using namespace regimen;
 
 Person read_person(const TomlTable& table) {
-  table.allow_only({"fitzpatrick", "age_years", "site", "concerns", "sensitivity", "pregnant",
-                    "breastfeeding", "isotretinoin_last_dose", "conditions"});
+  table.allow_only({"fitzpatrick", "age_years", "site", "concerns", "sensitivity", "pregnant", "breastfeeding",
+                    "isotretinoin_last_dose", "conditions"});
   Person person;
   person.fitzpatrick = table.integer(
       "fitzpatrick", {1, 6, "give the Fitzpatrick skin type as a whole number 1 .. 6, e.g. fitzpatrick = 3"});

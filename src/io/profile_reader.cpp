@@ -18,25 +18,30 @@ using namespace regimen;
 namespace {
 
 Goals read_goals(const TomlTable& table) {
-  table.allow_only({"start", "horizon_days", "max_sessions", "max_erythema", "max_downtime_days", "setting",
-                    "weights", "retinoid", "max_strength_percent", "accept_warnings"});
+  table.allow_only({"start", "horizon_days", "max_sessions", "max_erythema", "max_downtime_days", "setting", "weights",
+                    "retinoid", "max_strength_percent", "accept_warnings"});
   Goals goals;
   goals.start = table.optional_date("start");
-  goals.horizon_days = table.integer("horizon_days", {28, 730, "give the planning horizon in days, e.g. horizon_days = 180"});
+  goals.horizon_days =
+      table.integer("horizon_days", {28, 730, "give the planning horizon in days, e.g. horizon_days = 180"});
   if (goals.start && *goals.start + Days{goals.horizon_days - 1} > latest_date)  // the plan's dates must stay in range
-    table.fail("start", fmt::format("start = {} with horizon_days = {} plans until {}, past the last date dermasim "
-                                    "handles ({}); give a start on or before {}",
-                                    iso(*goals.start), goals.horizon_days,
-                                    iso(*goals.start + Days{goals.horizon_days - 1}), iso(latest_date),
-                                    iso(latest_date - Days{goals.horizon_days - 1})));
-  goals.max_sessions = table.optional_integer("max_sessions", {0, 24, "give a whole number of sessions, e.g. max_sessions = 6"});
-  goals.max_erythema = table.optional_number("max_erythema", {0.0, 4.0, "give the highest acceptable redness on the 0-4 scale, e.g. max_erythema = 2.0"});
-  goals.max_downtime_days = table.optional_integer("max_downtime_days", {0, 30, "give whole days, e.g. max_downtime_days = 3"});
+    table.fail("start",
+               fmt::format("start = {} with horizon_days = {} plans until {}, past the last date dermasim "
+                           "handles ({}); give a start on or before {}",
+                           iso(*goals.start), goals.horizon_days, iso(*goals.start + Days{goals.horizon_days - 1}),
+                           iso(latest_date), iso(latest_date - Days{goals.horizon_days - 1})));
+  goals.max_sessions =
+      table.optional_integer("max_sessions", {0, 24, "give a whole number of sessions, e.g. max_sessions = 6"});
+  goals.max_erythema = table.optional_number(
+      "max_erythema", {0.0, 4.0, "give the highest acceptable redness on the 0-4 scale, e.g. max_erythema = 2.0"});
+  goals.max_downtime_days =
+      table.optional_integer("max_downtime_days", {0, 30, "give whole days, e.g. max_downtime_days = 3"});
   goals.setting = table.optional_choice("setting", setting_names).value_or(Setting::clinic);
   if (auto weights = table.optional_table("weights")) {
     weights->allow_only(concern_names.names());
     for (const auto& [concern, name] : concern_names.entries())
-      if (auto weight = weights->optional_number(name, {0.0, 100.0, "give a non-negative weight, e.g. acne_scars = 2.0"}))
+      if (auto weight =
+              weights->optional_number(name, {0.0, 100.0, "give a non-negative weight, e.g. acne_scars = 2.0"}))
         goals.weights[concern] = *weight;
   }
   goals.retinoid = table.choice("retinoid", retinoid_choice_names);

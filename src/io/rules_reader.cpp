@@ -55,9 +55,9 @@ std::vector<std::string> allowed_keys(const RuleSchema& schema) {
 void read_thresholds(const TomlTable& table, const RuleSchema& schema, RuleEntry& entry) {
   for (const auto& field : schema.thresholds) {
     const auto dot = field.key.find('.');
-    const double value = dot == std::string_view::npos
-                             ? read_threshold(table, field.key, field.kind)
-                             : read_threshold(table.table(field.key.substr(0, dot)), field.key.substr(dot + 1), field.kind);
+    const double value = dot == std::string_view::npos ? read_threshold(table, field.key, field.kind)
+                                                       : read_threshold(table.table(field.key.substr(0, dot)),
+                                                                        field.key.substr(dot + 1), field.kind);
     entry.thresholds.emplace(std::string(field.key), value);
   }
   for (const auto& [lower, upper] : schema.ascending)

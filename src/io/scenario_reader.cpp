@@ -28,8 +28,7 @@ NumberRange strength_range(Active active) {
 }
 
 Product read_product(const TomlTable& table, const Catalogue& catalogue) {
-  table.allow_only({"id", "active", "strength_percent", "vehicle", "amount_mg_per_cm2", "schedule",
-                    "from", "until"});
+  table.allow_only({"id", "active", "strength_percent", "vehicle", "amount_mg_per_cm2", "schedule", "from", "until"});
   Product product;
   product.id = table.string("id");
   if (product.id.empty()) table.fail("id", "id = \"\" is empty; give the product a short name, e.g. id = \"tret\"");
@@ -37,16 +36,16 @@ Product read_product(const TomlTable& table, const Catalogue& catalogue) {
   if (is_retinoid(product.active)) {
     if (!table.has("strength_percent"))
       table.fail_at(table.position(),
-                    fmt::format("product \"{}\" ({}) needs strength_percent, e.g. strength_percent = 0.025",
-                                product.id, active_names.name(product.active)));
+                    fmt::format("product \"{}\" ({}) needs strength_percent, e.g. strength_percent = 0.025", product.id,
+                                active_names.name(product.active)));
     product.strength_percent = table.number("strength_percent", strength_range(product.active));
   } else {
     product.strength_percent = table.optional_number(
         "strength_percent", {0.0001, 100.0, "give the strength in percent, e.g. strength_percent = 15"});
   }
   product.vehicle = table.choice("vehicle", vehicle_names);
-  if (auto amount = table.optional_number(
-          "amount_mg_per_cm2", {0.1, 10.0, "give the amount in mg per cm², e.g. amount_mg_per_cm2 = 2.0"})) {
+  if (auto amount = table.optional_number("amount_mg_per_cm2",
+                                          {0.1, 10.0, "give the amount in mg per cm², e.g. amount_mg_per_cm2 = 2.0"})) {
     product.amount_mg_per_cm2 = *amount;
     product.amount_is_default = false;
   } else {
@@ -66,17 +65,19 @@ Session read_session(const TomlTable& table, const Catalogue& catalogue) {
   Session session;
   session.date = table.date("date");
   session.device = table.choice("device", device_names);
-  session.needle_mm = table.number(
-      "needle_mm", {0.2, 3.0, "give the needle length in millimetres, e.g. needle_mm = 1.0"});
+  session.needle_mm =
+      table.number("needle_mm", {0.2, 3.0, "give the needle length in millimetres, e.g. needle_mm = 1.0"});
   if (auto passes = table.optional_integer("passes", {1, 50, "give a whole number of passes, e.g. passes = 4"})) {
     session.passes = *passes;
     session.passes_is_default = false;
   } else {
     session.passes = static_cast<int>(catalogue.device(session.device).default_passes.value);
   }
-  session.occlusion_hours = table.optional_number(
-      "occlusion_hours", {0.0, 72.0, "give the hours occluded after the session, e.g. occlusion_hours = 0"})
-                                .value_or(0.0);
+  session.occlusion_hours =
+      table
+          .optional_number("occlusion_hours",
+                           {0.0, 72.0, "give the hours occluded after the session, e.g. occlusion_hours = 0"})
+          .value_or(0.0);
   return session;
 }
 
@@ -87,11 +88,10 @@ void require_product(const TomlTable& table, const PositionedString& id, const P
   std::vector<std::string> ids;
   for (const auto& [name, position] : products) ids.push_back(name);
   const auto suggestion = nearest_name(id.value, ids);
-  table.fail_at(id.position,
-                fmt::format("{} names product \"{}\", which no [[product]] defines; {}", key, id.value,
-                            ids.empty() ? std::string("define it in a [[product]] block")
-                            : suggestion ? fmt::format("did you mean \"{}\"?", *suggestion)
-                                         : "defined ids are " + join_alternatives(ids)));
+  table.fail_at(id.position, fmt::format("{} names product \"{}\", which no [[product]] defines; {}", key, id.value,
+                                         ids.empty()  ? std::string("define it in a [[product]] block")
+                                         : suggestion ? fmt::format("did you mean \"{}\"?", *suggestion)
+                                                      : "defined ids are " + join_alternatives(ids)));
 }
 
 /// docs/file-formats.md: phases of one active are ordered by `from` and must not overlap.
@@ -105,12 +105,13 @@ void require_separate_phases(const std::vector<Product>& products, const std::ve
       if (later.from == earlier.from && b < a) continue;  // report each pair once
       const bool overlaps = !earlier.until || *earlier.until >= later.from;
       if (!overlaps) continue;
-      blocks[b].fail("from", fmt::format(
-          "product \"{}\" starts on {} while \"{}\" ({}) still runs {}; phases of one active must not "
-          "overlap: end \"{}\" with until = {} or start \"{}\" later",
-          later.id, iso(later.from), earlier.id, active_names.name(earlier.active),
-          earlier.until ? "until " + iso(*earlier.until) : std::string("with no until"), earlier.id,
-          iso(later.from - Days{1}), later.id));
+      blocks[b].fail(
+          "from",
+          fmt::format("product \"{}\" starts on {} while \"{}\" ({}) still runs {}; phases of one active must not "
+                      "overlap: end \"{}\" with until = {} or start \"{}\" later",
+                      later.id, iso(later.from), earlier.id, active_names.name(earlier.active),
+                      earlier.until ? "until " + iso(*earlier.until) : std::string("with no until"), earlier.id,
+                      iso(later.from - Days{1}), later.id));
     }
   }
 }
@@ -143,22 +144,24 @@ std::pair<const TomlTable*, std::string_view> latest_dated_key(const std::vector
 /// latest_date: outputs carry every day's date, and a bounded length bounds every run.
 void check_length(const Regimen& regimen, const TomlTable& scenario, bool days_given,
                   const std::pair<const TomlTable*, std::string_view>& latest) {
-  const int days_too_many =
-      std::max(regimen.days - max_scenario_days, days_between(latest_date, regimen.last_day()));
+  const int days_too_many = std::max(regimen.days - max_scenario_days, days_between(latest_date, regimen.last_day()));
   if (days_too_many <= 0) return;
-  const std::string limits = fmt::format("a scenario lasts 1 .. {} days and ends by {}", max_scenario_days,
-                                         iso(latest_date));
+  const std::string limits =
+      fmt::format("a scenario lasts 1 .. {} days and ends by {}", max_scenario_days, iso(latest_date));
   if (days_given)
     scenario.fail("days", fmt::format("days = {} runs the scenario from start = {} to {}, but {}; give days = {} "
-                                      "or fewer", regimen.days, iso(regimen.start), iso(regimen.last_day()), limits,
+                                      "or fewer",
+                                      regimen.days, iso(regimen.start), iso(regimen.last_day()), limits,
                                       regimen.days - days_too_many));
-  const std::string derived = fmt::format("without days in [scenario], the scenario runs from start = {} to {} "
-                                          "({} days), but {}", iso(regimen.start), iso(regimen.last_day()),
-                                          regimen.days, limits);
+  const std::string derived = fmt::format(
+      "without days in [scenario], the scenario runs from start = {} to {} "
+      "({} days), but {}",
+      iso(regimen.start), iso(regimen.last_day()), regimen.days, limits);
   const auto& [block, key] = latest;
   if (block == nullptr) scenario.fail("start", derived + "; give an earlier start");
   block->fail(key, fmt::format("{} = {} sets the scenario's length: {}; bring this date {} days closer to the start, "
-                               "or give days = N in [scenario]", key, iso(block->date(key)), derived, days_too_many));
+                               "or give days = N in [scenario]",
+                               key, iso(block->date(key)), derived, days_too_many));
 }
 
 /// The [[product]] blocks, each id once and none starting before the scenario.
@@ -172,7 +175,8 @@ void read_products(const TomlTable& root, const Catalogue& catalogue, Regimen& r
                                    product.id, entry->second.line));
     if (product.from < regimen.start)
       block.fail("from", fmt::format("from = {} is before the scenario's start = {}; start the scenario "
-                                     "earlier or the product later", iso(product.from), iso(regimen.start)));
+                                     "earlier or the product later",
+                                     iso(product.from), iso(regimen.start)));
     regimen.products.push_back(std::move(product));
   }
   require_separate_phases(regimen.products, product_blocks);
@@ -207,8 +211,8 @@ void read_sessions(const TomlTable& root, const Catalogue& catalogue, const Prod
         session.after.push_back(id.value);
       }
     if (session.date < regimen.start)
-      block.fail("date", fmt::format("date = {} is before the scenario's start = {}", iso(session.date),
-                                     iso(regimen.start)));
+      block.fail("date",
+                 fmt::format("date = {} is before the scenario's start = {}", iso(session.date), iso(regimen.start)));
     regimen.sessions.push_back(std::move(session));
   }
   std::ranges::stable_sort(regimen.sessions, {}, &Session::date);
@@ -216,7 +220,8 @@ void read_sessions(const TomlTable& root, const Catalogue& catalogue, const Prod
 
 /// The scenario's length: `days`, long enough for every session, or the default.
 void read_days(const TomlTable& scenario, Regimen& regimen) {
-  const auto days = scenario.optional_integer("days", {1, max_scenario_days, "give the scenario length in days, e.g. days = 120"});
+  const auto days =
+      scenario.optional_integer("days", {1, max_scenario_days, "give the scenario length in days, e.g. days = 120"});
   if (!days) {
     regimen.days = default_days(regimen);
     return;
@@ -225,8 +230,9 @@ void read_days(const TomlTable& scenario, Regimen& regimen) {
   for (const Session& session : regimen.sessions) {
     if (session.date > regimen.last_day())
       scenario.fail("days", fmt::format("days = {} ends the scenario on {}, before the session on {}; "
-                                        "give at least days = {}", *days, iso(regimen.last_day()),
-                                        iso(session.date), days_between(regimen.start, session.date) + 1));
+                                        "give at least days = {}",
+                                        *days, iso(regimen.last_day()), iso(session.date),
+                                        days_between(regimen.start, session.date) + 1));
   }
 }
 
@@ -248,7 +254,8 @@ Regimen read_scenario(std::string_view text, const std::string& file_name, const
   read_pauses(root, product_positions, regimen);
   read_sessions(root, catalogue, product_positions, regimen);
   read_days(scenario, regimen);
-  check_length(regimen, scenario, scenario.has("days"), latest_dated_key(root.tables("product"), root.tables("session")));
+  check_length(regimen, scenario, scenario.has("days"),
+               latest_dated_key(root.tables("product"), root.tables("session")));
   return regimen;
 }
 

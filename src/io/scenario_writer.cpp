@@ -13,13 +13,23 @@ std::string toml_string(const std::string& text) {
   std::string quoted = "\"";
   for (const char c : text) {
     switch (c) {
-      case '"': quoted += "\\\""; break;
-      case '\\': quoted += "\\\\"; break;
-      case '\n': quoted += "\\n"; break;
-      case '\t': quoted += "\\t"; break;
+      case '"':
+        quoted += "\\\"";
+        break;
+      case '\\':
+        quoted += "\\\\";
+        break;
+      case '\n':
+        quoted += "\\n";
+        break;
+      case '\t':
+        quoted += "\\t";
+        break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) quoted += fmt::format("\\u{:04x}", static_cast<int>(c));
-        else quoted += c;
+        if (static_cast<unsigned char>(c) < 0x20)
+          quoted += fmt::format("\\u{:04x}", static_cast<int>(c));
+        else
+          quoted += c;
     }
   }
   return quoted + "\"";
@@ -61,8 +71,8 @@ std::string write_scenario(const Regimen& regimen, const std::string& header) {
       << "pregnant = " << (person.pregnant ? "true" : "false") << '\n'
       << "breastfeeding = " << (person.breastfeeding ? "true" : "false") << '\n';
   if (person.isotretinoin_last_dose) out << "isotretinoin_last_dose = " << iso(*person.isotretinoin_last_dose) << '\n';
-  out << "conditions = " << name_list(std::vector<Condition>(person.conditions.begin(), person.conditions.end()), condition_names)
-      << '\n';
+  out << "conditions = "
+      << name_list(std::vector<Condition>(person.conditions.begin(), person.conditions.end()), condition_names) << '\n';
 
   for (const Product& product : regimen.products) {
     out << "\n[[product]]\n"

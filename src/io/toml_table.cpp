@@ -19,16 +19,26 @@ SourcePosition position_from(const toml::source_region& region, const std::strin
 
 std::string type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    default:
+      return "nothing";
   }
 }
 
@@ -65,9 +75,9 @@ void TomlTable::allow_only(const std::vector<std::string>& allowed) const {
     const std::string key_text(key.str());
     if (std::find(allowed.begin(), allowed.end(), key_text) != allowed.end()) continue;
     const auto suggestion = nearest_name(key_text, allowed);
-    const std::string advice =
-        suggestion ? fmt::format("did you mean '{}'?", *suggestion)
-                   : fmt::format("the keys allowed in {} are {}", name_, join_alternatives(allowed));
+    const std::string advice = suggestion
+                                   ? fmt::format("did you mean '{}'?", *suggestion)
+                                   : fmt::format("the keys allowed in {} are {}", name_, join_alternatives(allowed));
     throw InputError(position_from(key.source(), file_),
                      fmt::format("unknown key '{}' in {}; {}", key_text, name_, advice));
   }
@@ -82,25 +92,21 @@ SourcePosition TomlTable::position_of(std::string_view key) const {
   return position();
 }
 
-
 const toml::node& TomlTable::required(std::string_view key) const {
   if (const toml::node* node = table_->get(key)) return *node;
   fail_at(position(), fmt::format("{} needs the key '{}'; add it", name_, key));
 }
 
-void TomlTable::fail(std::string_view key, const std::string& message) const {
-  fail_at(position_of(key), message);
-}
+void TomlTable::fail(std::string_view key, const std::string& message) const { fail_at(position_of(key), message); }
 
 void TomlTable::fail_at(const SourcePosition& where, const std::string& message) const {
   throw InputError(where, message);
 }
 
-void TomlTable::fail_choice(const SourcePosition& where, std::string_view key,
-                            const std::string& value, const std::vector<std::string>& allowed) const {
+void TomlTable::fail_choice(const SourcePosition& where, std::string_view key, const std::string& value,
+                            const std::vector<std::string>& allowed) const {
   const auto suggestion = nearest_name(value, allowed);
-  fail_at(where, fmt::format("{} = \"{}\" is not allowed; use one of {}{}", key, value,
-                             join_alternatives(allowed),
+  fail_at(where, fmt::format("{} = \"{}\" is not allowed; use one of {}{}", key, value, join_alternatives(allowed),
                              suggestion ? fmt::format(" (did you mean \"{}\"?)", *suggestion) : ""));
 }
 
@@ -112,11 +118,9 @@ double TomlTable::number(std::string_view key, const NumberRange& range) const {
   else if (auto float_value = node.value_exact<double>())
     value = *float_value;
   else
-    fail(key, fmt::format("{} should be a number, not {} ({}); {}", key, type_name(node),
-                          render(node), range.hint));
+    fail(key, fmt::format("{} should be a number, not {} ({}); {}", key, type_name(node), render(node), range.hint));
   if (!std::isfinite(value) || value < range.min || value > range.max)
-    fail(key, fmt::format("{} = {} is outside {:g} .. {:g}; {}", key, render(node), range.min,
-                          range.max, range.hint));
+    fail(key, fmt::format("{} = {} is outside {:g} .. {:g}; {}", key, render(node), range.min, range.max, range.hint));
   return value;
 }
 
@@ -129,11 +133,10 @@ int TomlTable::integer(std::string_view key, const NumberRange& range) const {
   const toml::node& node = required(key);
   const auto value = node.value_exact<int64_t>();
   if (!value)
-    fail(key, fmt::format("{} should be a whole number, not {} ({}); {}", key, type_name(node),
-                          render(node), range.hint));
+    fail(key,
+         fmt::format("{} should be a whole number, not {} ({}); {}", key, type_name(node), render(node), range.hint));
   if (static_cast<double>(*value) < range.min || static_cast<double>(*value) > range.max)
-    fail(key, fmt::format("{} = {} is outside {:g} .. {:g}; {}", key, *value, range.min,
-                          range.max, range.hint));
+    fail(key, fmt::format("{} = {} is outside {:g} .. {:g}; {}", key, *value, range.min, range.max, range.hint));
   return static_cast<int>(*value);
 }
 
@@ -146,8 +149,7 @@ bool TomlTable::boolean(std::string_view key, bool default_value) const {
   const toml::node* node = table_->get(key);
   if (!node) return default_value;
   const auto value = node->value_exact<bool>();
-  if (!value)
-    fail(key, fmt::format("{} should be true or false, not {} ({})", key, type_name(*node), render(*node)));
+  if (!value) fail(key, fmt::format("{} should be true or false, not {} ({})", key, type_name(*node), render(*node)));
   return *value;
 }
 
@@ -155,8 +157,7 @@ std::string TomlTable::string(std::string_view key) const {
   const toml::node& node = required(key);
   const auto value = node.value_exact<std::string>();
   if (!value)
-    fail(key, fmt::format("{} should be a string in double quotes, not {} ({})", key,
-                          type_name(node), render(node)));
+    fail(key, fmt::format("{} should be a string in double quotes, not {} ({})", key, type_name(node), render(node)));
   return *value;
 }
 
@@ -170,15 +171,15 @@ Date TomlTable::date(std::string_view key) const {
   const auto value = node.value_exact<toml::date>();
   if (!value)
     fail(key, fmt::format("{} should be a date written without quotes, e.g. {} = 2026-12-01, not "
-                          "{} ({})", key, key, type_name(node), render(node)));
-  const std::chrono::year_month_day ymd{std::chrono::year{value->year},
-                                        std::chrono::month{value->month},
+                          "{} ({})",
+                          key, key, type_name(node), render(node)));
+  const std::chrono::year_month_day ymd{std::chrono::year{value->year}, std::chrono::month{value->month},
                                         std::chrono::day{value->day}};
   if (!ymd.ok()) fail(key, fmt::format("{} = {} is not a calendar date", key, render(node)));
   const Date date{ymd};
   if (!is_in_date_range(date))
-    fail(key, fmt::format("{} = {} lies outside the dates dermasim handles, {}; give a date in that range",
-                          key, render(node), date_range_text()));
+    fail(key, fmt::format("{} = {} lies outside the dates dermasim handles, {}; give a date in that range", key,
+                          render(node), date_range_text()));
   return date;
 }
 
@@ -199,8 +200,8 @@ std::pair<double, double> TomlTable::number_pair(std::string_view key, const Num
   const double low = *number_of(*array->get(0));
   const double high = *number_of(*array->get(1));
   if (!(low <= high) || low < range.min || high > range.max)
-    fail(key, fmt::format("{} = {} should have low <= high within {:g} .. {:g}; {}", key,
-                          render(node), range.min, range.max, range.hint));
+    fail(key, fmt::format("{} = {} should have low <= high within {:g} .. {:g}; {}", key, render(node), range.min,
+                          range.max, range.hint));
   return {low, high};
 }
 
@@ -208,15 +209,15 @@ std::vector<PositionedString> TomlTable::string_list(std::string_view key) const
   const toml::node& node = required(key);
   const toml::array* array = node.as_array();
   if (!array)
-    fail(key, fmt::format("{} should be a list of strings, e.g. {} = [\"a\", \"b\"], not {}", key,
-                          key, type_name(node)));
+    fail(key,
+         fmt::format("{} should be a list of strings, e.g. {} = [\"a\", \"b\"], not {}", key, key, type_name(node)));
   std::vector<PositionedString> items;
   for (const toml::node& element : *array) {
     const auto value = element.value_exact<std::string>();
     if (!value)
       fail_at(position_from(element.source(), file_),
-              fmt::format("{} should hold only strings in double quotes, not {} ({})", key,
-                          type_name(element), render(element)));
+              fmt::format("{} should hold only strings in double quotes, not {} ({})", key, type_name(element),
+                          render(element)));
     items.push_back({*value, position_from(element.source(), file_)});
   }
   return items;
@@ -239,10 +240,8 @@ std::vector<TomlTable> TomlTable::tables(std::string_view key) const {
   const toml::node* node = table_->get(key);
   if (!node) return result;
   const toml::array* array = node->as_array();
-  if (!array || !array->is_array_of_tables())
-    fail(key, fmt::format("{} should be written as [[{}]] blocks", key, key));
-  for (const toml::node& element : *array)
-    result.emplace_back(*element.as_table(), file_, fmt::format("[[{}]]", key));
+  if (!array || !array->is_array_of_tables()) fail(key, fmt::format("{} should be written as [[{}]] blocks", key, key));
+  for (const toml::node& element : *array) result.emplace_back(*element.as_table(), file_, fmt::format("[[{}]]", key));
   return result;
 }
 

@@ -67,15 +67,14 @@ class TomlTable {
     return parse_choice(string(key), position_of(key), key, names);
   }
   template <class Enum, std::size_t N>
-  [[nodiscard]] std::optional<Enum> optional_choice(std::string_view key,
-                                                    const EnumNames<Enum, N>& names) const {
+  [[nodiscard]] std::optional<Enum> optional_choice(std::string_view key, const EnumNames<Enum, N>& names) const {
     if (!has(key)) return std::nullopt;
     return choice(key, names);
   }
   /// Parses one already-read string as a choice (for list elements).
   template <class Enum, std::size_t N>
-  [[nodiscard]] Enum parse_choice(const std::string& text, const SourcePosition& where,
-                                  std::string_view key, const EnumNames<Enum, N>& names) const {
+  [[nodiscard]] Enum parse_choice(const std::string& text, const SourcePosition& where, std::string_view key,
+                                  const EnumNames<Enum, N>& names) const {
     if (auto value = names.parse(text)) return *value;
     fail_choice(where, key, text, names.names());
   }
@@ -90,8 +89,8 @@ class TomlTable {
 
  private:
   [[nodiscard]] const toml::node& required(std::string_view key) const;
-  [[noreturn]] void fail_choice(const SourcePosition& where, std::string_view key,
-                                const std::string& value, const std::vector<std::string>& allowed) const;
+  [[noreturn]] void fail_choice(const SourcePosition& where, std::string_view key, const std::string& value,
+                                const std::vector<std::string>& allowed) const;
 
   const toml::table* table_;
   std::string file_;

@@ -22,7 +22,8 @@ void BandedLdlt::factorize(std::span<const double> band) {
   // The diagonal slots of factor_ hold D.
   for (int j = 0; j < n_; ++j) {
     double pivot = factor_[index(j, j)];
-    for (int k = std::max(0, j - bandwidth_); k < j; ++k) pivot -= factor_[index(j, k)] * factor_[index(j, k)] * factor_[index(k, k)];
+    for (int k = std::max(0, j - bandwidth_); k < j; ++k)
+      pivot -= factor_[index(j, k)] * factor_[index(j, k)] * factor_[index(k, k)];
     if (!(pivot > 0.0)) {
       throw SolverError(fmt::format("band LDLT: the matrix is not positive definite (pivot {} at row {})", pivot, j));
     }
@@ -31,7 +32,8 @@ void BandedLdlt::factorize(std::span<const double> band) {
     const int last = std::min(n_ - 1, j + bandwidth_);
     for (int i = j + 1; i <= last; ++i) {
       double value = factor_[index(i, j)];
-      for (int k = std::max(0, i - bandwidth_); k < j; ++k) value -= factor_[index(i, k)] * factor_[index(j, k)] * factor_[index(k, k)];
+      for (int k = std::max(0, i - bandwidth_); k < j; ++k)
+        value -= factor_[index(i, k)] * factor_[index(j, k)] * factor_[index(k, k)];
       factor_[index(i, j)] = value / pivot;
     }
   }

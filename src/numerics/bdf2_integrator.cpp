@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include <Eigen/SparseCore>
 #include <fmt/format.h>
+#include <Eigen/SparseCore>
 
 #include "core/error.hpp"
 #include "numerics/banded_ldlt.hpp"
@@ -61,21 +61,21 @@ struct Bdf2Integrator::Factorization {
 /// where each Jacobian entry lands in the lower triangle of the matrix. A narrow band in the
 /// natural order goes to the band LDLᵀ; anything else to CHOLMOD's sparse LDLᵀ, which orders it.
 struct Bdf2Integrator::Structure {
-  std::vector<char> is_free;                  // per state: weight > 0 (the key)
-  std::vector<std::size_t> free_states;       // row of the free block → state
-  std::vector<std::size_t> known_states;      // unweighted, referenced by free rows: solved first
-  std::vector<std::ptrdiff_t> known_diagonal; // their diagonal entry in the pattern, −1 if none
-  std::vector<std::size_t> dependent_states;  // unweighted, referenced by no free row: solved last
+  std::vector<char> is_free;                   // per state: weight > 0 (the key)
+  std::vector<std::size_t> free_states;        // row of the free block → state
+  std::vector<std::size_t> known_states;       // unweighted, referenced by free rows: solved first
+  std::vector<std::ptrdiff_t> known_diagonal;  // their diagonal entry in the pattern, −1 if none
+  std::vector<std::size_t> dependent_states;   // unweighted, referenced by no free row: solved last
   bool banded = false;
-  BandedLdlt band_layout;                     // when banded
-  std::vector<double> band;                   // the lower band; values rewritten
-  Eigen::SparseMatrix<double> matrix;         // else the lower triangle; values rewritten
-  std::unique_ptr<SparseLdltPattern> analysis;  // its ordering, shared by the factorizations
-  std::vector<std::ptrdiff_t> diagonal_slot;  // value index of each free row's diagonal
-  std::vector<std::ptrdiff_t> entry_slot;     // value index of Jacobian entry k, −1 if unused
+  BandedLdlt band_layout;                                          // when banded
+  std::vector<double> band;                                        // the lower band; values rewritten
+  Eigen::SparseMatrix<double> matrix;                              // else the lower triangle; values rewritten
+  std::unique_ptr<SparseLdltPattern> analysis;                     // its ordering, shared by the factorizations
+  std::vector<std::ptrdiff_t> diagonal_slot;                       // value index of each free row's diagonal
+  std::vector<std::ptrdiff_t> entry_slot;                          // value index of Jacobian entry k, −1 if unused
   std::vector<std::pair<std::size_t, std::size_t>> known_entries;  // (free row, entry) in a known column
   std::vector<std::unique_ptr<Factorization>> factorizations;
-  Eigen::VectorXd right, solution;            // work vectors
+  Eigen::VectorXd right, solution;  // work vectors
 
   Structure(const SparsityPattern& pattern, std::vector<char> free);
 
@@ -145,7 +145,8 @@ void Bdf2Integrator::Structure::lay_out_matrix(const SparsityPattern& pattern, c
 
 // Unweighted unknowns that free rows reference are solved first, the others last; a
 // dependent row may reference free and known unknowns only (OdeSystem::symmetric_weights()).
-void Bdf2Integrator::Structure::classify_unweighted(const SparsityPattern& pattern, const std::vector<int>& free_index) {
+void Bdf2Integrator::Structure::classify_unweighted(const SparsityPattern& pattern,
+                                                    const std::vector<int>& free_index) {
   std::vector<char> is_known(is_free.size(), 0);
   for (const auto& [row, k] : known_entries) is_known[static_cast<std::size_t>(pattern.column_index[k])] = 1;
   for (std::size_t state = 0; state < is_free.size(); ++state) {
@@ -371,9 +372,8 @@ void Bdf2Integrator::advance(double t_out, double t_stop, std::span<double> y) {
   while (t_out - time_ > slack) {
     double level = target_step_;
     while (2.0 * level <= max_step_ && 2.0 * level <= growth_ * (time_ - start_time_)) level *= 2.0;
-    const double wanted = steps_since_start_ == 0
-                              ? target_step_ / std::pow(2.0, startup_halvings_)
-                              : std::min(level, 2.0 * last_step_);
+    const double wanted =
+        steps_since_start_ == 0 ? target_step_ / std::pow(2.0, startup_halvings_) : std::min(level, 2.0 * last_step_);
     double h = std::min(wanted, t_stop - time_);
     if (t_stop - time_ - h < 1e-6 * h) h = t_stop - time_;  // no sliver before an event
     const double ratio = steps_since_start_ == 0 ? 0.0 : h / last_step_;

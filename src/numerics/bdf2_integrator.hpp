@@ -70,15 +70,15 @@ class Bdf2Integrator final : public TimeIntegrator {
   int startup_halvings_;
   double max_step_;
   double growth_;
-  double start_time_ = 0.0;  // of the last restart
+  double start_time_ = 0.0;                             // of the last restart
   std::vector<std::unique_ptr<Structure>> structures_;  // one per set of free unknowns seen
   Structure* structure_ = nullptr;                      // the current one
   std::vector<double> weights_;                         // of the current interval
-  long operator_version_ = 0;  // counts operator changes; factorizations carry theirs
+  long operator_version_ = 0;                           // counts operator changes; factorizations carry theirs
   long use_counter_ = 0;
   std::vector<double> current_, previous_, jacobian_values_, candidate_values_, history_, next_;
   double time_ = 0.0;
-  double last_step_ = 0.0;   // 0 before the first step
+  double last_step_ = 0.0;  // 0 before the first step
   std::size_t steps_since_start_ = 0;
   bool started_ = false;
   IntegratorStatistics statistics_;

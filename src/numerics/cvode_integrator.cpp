@@ -15,9 +15,9 @@
 #include <sunmatrix/sunmatrix_dense.h>
 #include <sunmatrix/sunmatrix_sparse.h>
 
+#include <fmt/format.h>
 #include <Eigen/SparseCholesky>
 #include <Eigen/SparseCore>
-#include <fmt/format.h>
 
 #include "core/error.hpp"
 #include "numerics/integration_error.hpp"
@@ -33,7 +33,7 @@ namespace {
 struct SymmetricBlockSolver {
   const OdeSystem* system = nullptr;
   std::vector<double> weights;
-  std::vector<int> free_index;                  // state → row of the symmetric block, or −1
+  std::vector<int> free_index;  // state → row of the symmetric block, or −1
   std::vector<std::size_t> independent_rows, dependent_rows;
   std::vector<Eigen::Triplet<double>> entries;
   Eigen::SparseMatrix<double> block;
@@ -210,11 +210,10 @@ struct CvodeIntegrator::Impl {
   void check(int status, const char* call) const {
     if (status >= 0) return;
     const IntegratorStatistics statistics = since_restart();
-    throw IntegrationError(fmt::format("CVODE {} failed at t = {:.6g} s: {} ({}); {}; {}", call, t,
-                                       flag_name(status), status,
-                                       last_message.empty() ? "no message" : last_message,
-                                       statistics.summary()),
-                           statistics);
+    throw IntegrationError(
+        fmt::format("CVODE {} failed at t = {:.6g} s: {} ({}); {}; {}", call, t, flag_name(status), status,
+                    last_message.empty() ? "no message" : last_message, statistics.summary()),
+        statistics);
   }
 
   static int rhs(sunrealtype time, N_Vector y, N_Vector ydot, void* user) {
@@ -222,9 +221,12 @@ struct CvodeIntegrator::Impl {
     try {
       switch (self->system->rhs(time, std::span<const double>(N_VGetArrayPointer(y), self->n),
                                 std::span<double>(N_VGetArrayPointer(ydot), self->n))) {
-        case RhsStatus::ok: return 0;
-        case RhsStatus::recoverable_failure: return 1;
-        case RhsStatus::unrecoverable_failure: return -1;
+        case RhsStatus::ok:
+          return 0;
+        case RhsStatus::recoverable_failure:
+          return 1;
+        case RhsStatus::unrecoverable_failure:
+          return -1;
       }
     } catch (...) {  // must not cross the C library: kept and rethrown by advance()
       self->callback_error = std::current_exception();
@@ -232,8 +234,8 @@ struct CvodeIntegrator::Impl {
     return -1;
   }
 
-  static int jacobian(sunrealtype time, N_Vector, N_Vector, SUNMatrix matrix, void* user, N_Vector,
-                      N_Vector, N_Vector) {
+  static int jacobian(sunrealtype time, N_Vector, N_Vector, SUNMatrix matrix, void* user, N_Vector, N_Vector,
+                      N_Vector) {
     auto* self = static_cast<Impl*>(user);
     try {
       const auto& pattern = self->system->jacobian_pattern();
@@ -282,8 +284,7 @@ void CvodeIntegrator::Impl::attach_linear_solver() {
   check(CVodeSetLinearSolutionScaling(memory, SUNFALSE), "SetLinearSolutionScaling");
 }
 
-CvodeIntegrator::CvodeIntegrator(const OdeSystem& system, CvodeOptions options)
-    : impl_(std::make_unique<Impl>()) {
+CvodeIntegrator::CvodeIntegrator(const OdeSystem& system, CvodeOptions options) : impl_(std::make_unique<Impl>()) {
   static_assert(sizeof(sunindextype) == sizeof(std::int64_t), "SUNDIALS index type is 64-bit");
   expects(system.n_states() > 0, "CvodeIntegrator: the system needs at least one state");
   expects(options.max_steps > 0, "CvodeIntegrator: max_steps must be positive");
@@ -317,8 +318,7 @@ CvodeIntegrator::~CvodeIntegrator() = default;
 CvodeIntegrator::CvodeIntegrator(CvodeIntegrator&&) noexcept = default;
 CvodeIntegrator& CvodeIntegrator::operator=(CvodeIntegrator&&) noexcept = default;
 
-void CvodeIntegrator::set_tolerances(double relative_tolerance,
-                                     std::span<const double> absolute_tolerance) {
+void CvodeIntegrator::set_tolerances(double relative_tolerance, std::span<const double> absolute_tolerance) {
   auto& s = *impl_;
   expects(relative_tolerance > 0.0 && relative_tolerance < 1.0,
           "CvodeIntegrator: relative tolerance must be in (0, 1)");

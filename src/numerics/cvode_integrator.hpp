@@ -36,8 +36,7 @@ class CvodeIntegrator final : public TimeIntegrator {
   /// reinitialize() must be called before the first advance().
   explicit CvodeIntegrator(const OdeSystem& system, CvodeOptions options = {});
   /// One absolute tolerance per state (or one for all), the other options at their defaults.
-  CvodeIntegrator(const OdeSystem& system, double relative_tolerance,
-                  std::span<const double> absolute_tolerance);
+  CvodeIntegrator(const OdeSystem& system, double relative_tolerance, std::span<const double> absolute_tolerance);
   ~CvodeIntegrator() override;
   CvodeIntegrator(const CvodeIntegrator&) = delete;
   CvodeIntegrator& operator=(const CvodeIntegrator&) = delete;

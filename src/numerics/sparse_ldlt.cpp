@@ -60,13 +60,14 @@ void SparseLdlt::factorize(SparseLdltPattern& pattern, const Eigen::SparseMatrix
   cholmod_sparse view = view_of(lower);
   if (factor_ == nullptr || !cholmod_factorize(&view, factor_, pattern.common_) ||
       pattern.common_->status != CHOLMOD_OK) {
-    throw SolverError(fmt::format("CHOLMOD LDLT factorization broke down (status {}: a zero pivot)",
-                                  pattern.common_->status));
+    throw SolverError(
+        fmt::format("CHOLMOD LDLT factorization broke down (status {}: a zero pivot)", pattern.common_->status));
   }
 }
 
 void SparseLdlt::solve(const Eigen::VectorXd& right, Eigen::VectorXd& solution) const {
-  expects(factor_ != nullptr && static_cast<std::size_t>(right.size()) == factor_->n, "SparseLdlt: solve before factorize");
+  expects(factor_ != nullptr && static_cast<std::size_t>(right.size()) == factor_->n,
+          "SparseLdlt: solve before factorize");
   cholmod_dense view{};
   view.nrow = factor_->n;
   view.ncol = 1;

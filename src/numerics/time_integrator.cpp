@@ -18,10 +18,10 @@ IntegratorStatistics& IntegratorStatistics::operator+=(const IntegratorStatistic
 
 std::string IntegratorStatistics::summary() const {
   // The first six always, as reports already show them; the others only when they happened.
-  std::string text = fmt::format("{} steps, {} rhs evaluations, {} Jacobians, {} linear setups, "
-                                 "{} Newton iterations, {} error-test failures",
-                                 steps, rhs_evaluations, jacobian_evaluations, linear_setups,
-                                 nonlinear_iterations, error_test_failures);
+  std::string text = fmt::format(
+      "{} steps, {} rhs evaluations, {} Jacobians, {} linear setups, "
+      "{} Newton iterations, {} error-test failures",
+      steps, rhs_evaluations, jacobian_evaluations, linear_setups, nonlinear_iterations, error_test_failures);
   if (nonlinear_convergence_failures > 0) {
     text += fmt::format(", {} convergence failures", nonlinear_convergence_failures);
   }

@@ -54,7 +54,8 @@ Regimen build_regimen(const Profile& profile, const CandidateDesign& design, Dat
     std::vector<std::pair<double, Schedule>> steps;
     if (design.start_schedule != Schedule::nightly) steps.emplace_back(ladder[0], design.start_schedule);
     const int rungs = std::clamp(design.strength_steps, 1, static_cast<int>(ladder.size()));
-    for (int rung = 0; rung < rungs; ++rung) steps.emplace_back(ladder[static_cast<std::size_t>(rung)], Schedule::nightly);
+    for (int rung = 0; rung < rungs; ++rung)
+      steps.emplace_back(ladder[static_cast<std::size_t>(rung)], Schedule::nightly);
     Date from = start;
     for (std::size_t step = 0; step < steps.size() && from <= end; ++step) {
       const bool last = step + 1 == steps.size();
@@ -97,10 +98,9 @@ std::string describe(const CandidateDesign& design, const Profile& profile) {
     text = "no retinoid";
   } else {
     const int rungs = std::clamp(design.strength_steps, 1, static_cast<int>(ladder.size()));
-    text = fmt::format("{} {:g} % {} → {:g} % nightly ({} days a step)",
-                       retinoid_choice_names.name(design.retinoid), ladder[0],
-                       schedule_names.name(design.start_schedule), ladder[static_cast<std::size_t>(rungs - 1)],
-                       design.step_days);
+    text = fmt::format("{} {:g} % {} → {:g} % nightly ({} days a step)", retinoid_choice_names.name(design.retinoid),
+                       ladder[0], schedule_names.name(design.start_schedule),
+                       ladder[static_cast<std::size_t>(rungs - 1)], design.step_days);
   }
   if (design.n_sessions == 0) return text + "; no sessions";
   return text + fmt::format("; {} × {:g} mm {} session{} from day {}, {} days apart", design.n_sessions,

@@ -16,14 +16,14 @@ struct CandidateDesign {
   regimen::RetinoidChoice retinoid = regimen::RetinoidChoice::none;
   regimen::Schedule start_schedule = regimen::Schedule::every_other_night;
   // The intervals start at 0: the search space sets each from the rules table.
-  int step_days = 0;                  // days on each step of the ramp
-  int strength_steps = 1;             // how many rungs of the strength ladder to climb to
+  int step_days = 0;       // days on each step of the ramp
+  int strength_steps = 1;  // how many rungs of the strength ladder to climb to
   int n_sessions = 0;
-  double needle_mm = 0.0;             // 0 when there are no sessions
-  int first_session_day = 0;          // days after the start
+  double needle_mm = 0.0;     // 0 when there are no sessions
+  int first_session_day = 0;  // days after the start
   int spacing_days = 0;
-  int washout_days = 0;               // last retinoid application → session
-  int resume_days = 0;                // session → first retinoid application
+  int washout_days = 0;  // last retinoid application → session
+  int resume_days = 0;   // session → first retinoid application
 
   friend auto operator<=>(const CandidateDesign&, const CandidateDesign&) = default;
 };
@@ -35,8 +35,8 @@ struct CandidateDesign {
 
 /// The scenario a design makes for `profile` from `start` over the profile's horizon.
 /// Postcondition: the regimen is valid input (as io/ would accept it).
-[[nodiscard]] regimen::Regimen build_regimen(const regimen::Profile& profile, const CandidateDesign& design,
-                                             Date start, const regimen::Catalogue& catalogue);
+[[nodiscard]] regimen::Regimen build_regimen(const regimen::Profile& profile, const CandidateDesign& design, Date start,
+                                             const regimen::Catalogue& catalogue);
 
 /// A one-line description, e.g. "tretinoin 0.025 % every other night → 0.05 % nightly;
 /// 3 × 1.0 mm pen sessions 28 days apart".

@@ -18,7 +18,8 @@ void score(ScoredCandidate& candidate, Evaluation evaluation, const Profile& pro
 
 bool ranks_before(const ScoredCandidate& a, const ScoredCandidate& b) {
   if (a.objective != b.objective) return a.objective > b.objective;
-  if (a.regimen.sessions.size() != b.regimen.sessions.size()) return a.regimen.sessions.size() < b.regimen.sessions.size();
+  if (a.regimen.sessions.size() != b.regimen.sessions.size())
+    return a.regimen.sessions.size() < b.regimen.sessions.size();
   return a.design < b.design;
 }
 

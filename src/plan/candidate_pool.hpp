@@ -19,9 +19,9 @@ namespace dermasim::plan {
 struct ScoredCandidate {
   CandidateDesign design;
   regimen::Regimen regimen;
-  std::vector<regimen::Finding> findings;        // of the rule check
-  std::optional<regimen::Finding> blocked_by;    // the first finding that forbids it
-  std::optional<Evaluation> evaluation;          // when it passed the rules
+  std::vector<regimen::Finding> findings;      // of the rule check
+  std::optional<regimen::Finding> blocked_by;  // the first finding that forbids it
+  std::optional<Evaluation> evaluation;        // when it passed the rules
   /// The one-person simulation behind the first evaluation, kept when a robust evaluator
   /// re-judges the candidate (reports show the median person's course).
   std::shared_ptr<const simulate::SimulationResult> simulation;
@@ -39,8 +39,8 @@ void score(ScoredCandidate& candidate, Evaluation evaluation, const regimen::Pro
 [[nodiscard]] bool ranks_before(const ScoredCandidate& a, const ScoredCandidate& b);
 
 /// Evaluates `candidates` with `evaluator` on `threads` threads and scores each.
-void score_all(std::vector<ScoredCandidate*> candidates, const Evaluator& evaluator,
-               const regimen::Profile& profile, int threads);
+void score_all(std::vector<ScoredCandidate*> candidates, const Evaluator& evaluator, const regimen::Profile& profile,
+               int threads);
 
 class CandidatePool {
  public:

@@ -22,7 +22,8 @@ std::vector<LimitBreach> limit_breaches(const regimen::Profile& profile, const r
     int worst = 0;
     for (const auto& session : outcomes.per_session) worst = std::max(worst, session.downtime_days);
     if (worst > *goals.max_downtime_days)
-      breaches.push_back({"max_downtime_days", static_cast<double>(*goals.max_downtime_days), static_cast<double>(worst)});
+      breaches.push_back(
+          {"max_downtime_days", static_cast<double>(*goals.max_downtime_days), static_cast<double>(worst)});
   }
   if (profile.person.fitzpatrick >= 4 && outcomes.pih_risk > max_pih_risk_darker_types)
     breaches.push_back({"max_pih_risk", max_pih_risk_darker_types, outcomes.pih_risk});

@@ -119,8 +119,9 @@ std::vector<std::string> explanations(const CandidatePool& pool, const ScoredCan
     result.push_back(fmt::format("No {} in this plan: every plan with it broke a rule or a limit.",
                                  retinoid_choice_names.name(profile.goals.retinoid)));
   if (chosen.regimen.sessions.empty())
-    result.push_back("No micro-needling sessions in this plan: every plan with sessions broke a rule or a limit "
-                     "(see the binding constraints and rules below).");
+    result.push_back(
+        "No micro-needling sessions in this plan: every plan with sessions broke a rule or a limit "
+        "(see the binding constraints and rules below).");
   for (const auto& [rule, message] : reasons)
     result.push_back(fmt::format("Rule {} kept some candidates out: {}", rule, message));
   return result;
@@ -143,13 +144,14 @@ PlanOutcome plan_regimen(const Profile& profile, Date start, const Catalogue& ca
   std::string robust_note;
   if (robust) {
     const ScoredCandidate* baseline = pool.find(space.ramps().front());
-    robust_ranked = robust_finalists(ranked, baseline && baseline->evaluation ? baseline : nullptr, profile, *robust,
-                                     options);
+    robust_ranked =
+        robust_finalists(ranked, baseline && baseline->evaluation ? baseline : nullptr, profile, *robust, options);
     ranked.clear();
     for (const auto& candidate : robust_ranked) ranked.push_back(&candidate);
-    robust_note = fmt::format("Chosen by the robust evaluator among {} finalists: the best candidates for the median "
-                              "person and the best of each other kind (and the plan without sessions or retinoid).",
-                              options.robust_finalists);
+    robust_note = fmt::format(
+        "Chosen by the robust evaluator among {} finalists: the best candidates for the median "
+        "person and the best of each other kind (and the plan without sessions or retinoid).",
+        options.robust_finalists);
   }
   if (ranked.empty()) {  // not even "nothing but sunscreen" is feasible: report why
     outcome.contraindications = pool.all().begin()->second.findings;

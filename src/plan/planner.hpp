@@ -38,8 +38,8 @@ struct PlanOutcome {
 /// sessions or retinoid are judged again by `robust` — objective and limits both — and the
 /// best of those is chosen: a population evaluation costs hundreds of simulations, too many
 /// for every candidate.
-[[nodiscard]] PlanOutcome plan_regimen(const regimen::Profile& profile, Date start,
-                                       const regimen::Catalogue& catalogue, const Evaluator& evaluator,
-                                       const PlannerOptions& options = {}, const Evaluator* robust = nullptr);
+[[nodiscard]] PlanOutcome plan_regimen(const regimen::Profile& profile, Date start, const regimen::Catalogue& catalogue,
+                                       const Evaluator& evaluator, const PlannerOptions& options = {},
+                                       const Evaluator* robust = nullptr);
 
 }  // namespace dermasim::plan

@@ -1,7 +1,7 @@
 #include "population/model_dimensions.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "response/response_parameters.hpp"
 #include "simulate/model_inputs.hpp"
@@ -18,24 +18,27 @@ std::string field_name(const response::ResponseParameterField& field) { return s
 
 void add(std::vector<Dimension>& dimensions, std::string name, const Parameter& parameter, Setter set) {
   if (!parameter.range) return;
-  dimensions.push_back({std::move(name), parameter.value, *parameter.range, scale_for(*parameter.range), std::move(set)});
+  dimensions.push_back(
+      {std::move(name), parameter.value, *parameter.range, scale_for(*parameter.range), std::move(set)});
 }
 
 template <class Spec, class Key>
 std::size_t index_of(const std::vector<Spec>& specs, Key key, auto key_of) {
-  return static_cast<std::size_t>(
-      std::ranges::find_if(specs, [&](const Spec& spec) { return key_of(spec) == key; }) - specs.begin());
+  return static_cast<std::size_t>(std::ranges::find_if(specs, [&](const Spec& spec) { return key_of(spec) == key; }) -
+                                  specs.begin());
 }
 
-void add_site(std::vector<Dimension>& dimensions, const regimen::Regimen& regimen, const regimen::Catalogue& catalogue) {
+void add_site(std::vector<Dimension>& dimensions, const regimen::Regimen& regimen,
+              const regimen::Catalogue& catalogue) {
   const std::string_view id = regimen::site_names.name(regimen.person.site);
-  const std::size_t at = index_of(catalogue.sites, id, [](const regimen::SiteSpec& s) { return std::string_view(s.id); });
+  const std::size_t at =
+      index_of(catalogue.sites, id, [](const regimen::SiteSpec& s) { return std::string_view(s.id); });
   if (at == catalogue.sites.size()) return;
   const auto& site = catalogue.sites[at];
   using S = regimen::SiteSpec;
-  for (const auto& [field, member_pointer] : {std::pair{"stratum_corneum_um", &S::stratum_corneum_um},
-                                              std::pair{"viable_epidermis_um", &S::viable_epidermis_um},
-                                              std::pair{"dermis_um", &S::dermis_um}}) {
+  for (const auto& [field, member_pointer] :
+       {std::pair{"stratum_corneum_um", &S::stratum_corneum_um},
+        std::pair{"viable_epidermis_um", &S::viable_epidermis_um}, std::pair{"dermis_um", &S::dermis_um}}) {
     const auto member = member_pointer;  // a named copy: lambdas capture variables, not bindings
     add(dimensions, fmt::format("site.{}.{}", id, field), site.*member,
         [at, member](PersonInputs& inputs, double value) { (inputs.catalogue.sites[at].*member).value = value; });
@@ -51,7 +54,8 @@ void add_actives_and_vehicles(std::vector<Dimension>& dimensions, const regimen:
     if (!regimen::is_retinoid(product.active)) continue;  // only retinoids go through transport
     if (std::ranges::find(actives, product.active) == actives.end()) actives.push_back(product.active);
     if (std::ranges::find(vehicles, product.vehicle) == vehicles.end()) vehicles.push_back(product.vehicle);
-    if (product.amount_is_default && std::ranges::find(default_amount_vehicles, product.vehicle) == default_amount_vehicles.end())
+    if (product.amount_is_default &&
+        std::ranges::find(default_amount_vehicles, product.vehicle) == default_amount_vehicles.end())
       default_amount_vehicles.push_back(product.vehicle);
   }
   using A = regimen::ActiveSpec;
@@ -83,8 +87,8 @@ void add_actives_and_vehicles(std::vector<Dimension>& dimensions, const regimen:
           [at, member](PersonInputs& inputs, double value) { (inputs.catalogue.vehicles[at].*member).value = value; });
     }
     if (std::ranges::find(default_amount_vehicles, vehicle) == default_amount_vehicles.end()) continue;
-    add(dimensions, fmt::format("vehicle.{}.default_amount_mg_per_cm2", id), catalogue.vehicles[at].default_amount_mg_per_cm2,
-        [at, vehicle](PersonInputs& inputs, double value) {
+    add(dimensions, fmt::format("vehicle.{}.default_amount_mg_per_cm2", id),
+        catalogue.vehicles[at].default_amount_mg_per_cm2, [at, vehicle](PersonInputs& inputs, double value) {
           inputs.catalogue.vehicles[at].default_amount_mg_per_cm2.value = value;
           for (auto& product : inputs.regimen.products)
             if (product.vehicle == vehicle && product.amount_is_default) product.amount_mg_per_cm2 = value;
@@ -92,7 +96,8 @@ void add_actives_and_vehicles(std::vector<Dimension>& dimensions, const regimen:
   }
 }
 
-void add_devices(std::vector<Dimension>& dimensions, const regimen::Regimen& regimen, const regimen::Catalogue& catalogue) {
+void add_devices(std::vector<Dimension>& dimensions, const regimen::Regimen& regimen,
+                 const regimen::Catalogue& catalogue) {
   std::vector<regimen::Device> devices;
   for (const auto& session : regimen.sessions)
     if (std::ranges::find(devices, session.device) == devices.end()) devices.push_back(session.device);
@@ -100,9 +105,10 @@ void add_devices(std::vector<Dimension>& dimensions, const regimen::Regimen& reg
   for (const auto device : devices) {
     const std::size_t at = index_of(catalogue.devices, device, [](const D& d) { return d.device; });
     if (at == catalogue.devices.size()) continue;
-    for (const auto& [field, member_pointer] : {std::pair{"channels_per_cm2_per_pass", &D::channels_per_cm2_per_pass},
-                                                std::pair{"depth_fraction", &D::depth_fraction},
-                                                std::pair{"channel_surface_diameter_um", &D::channel_surface_diameter_um}}) {
+    for (const auto& [field, member_pointer] :
+         {std::pair{"channels_per_cm2_per_pass", &D::channels_per_cm2_per_pass},
+          std::pair{"depth_fraction", &D::depth_fraction},
+          std::pair{"channel_surface_diameter_um", &D::channel_surface_diameter_um}}) {
       const auto member = member_pointer;
       add(dimensions, fmt::format("device.{}.{}", regimen::device_names.name(device), field),
           catalogue.devices[at].*member,

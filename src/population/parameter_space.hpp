@@ -28,9 +28,9 @@ struct PersonInputs {
 enum class Scale { linear, logarithmic };
 
 struct Dimension {
-  std::string name;     // e.g. "response.inflammation_half_life_h" or "site.cheek.dermis_um"
-  double nominal = 0.0; // the catalogue value, file units
-  Range range;          // file units; low <= high
+  std::string name;      // e.g. "response.inflammation_half_life_h" or "site.cheek.dermis_um"
+  double nominal = 0.0;  // the catalogue value, file units
+  Range range;           // file units; low <= high
   Scale scale = Scale::linear;
   std::function<void(PersonInputs&, double)> set;  // sets the value (file units)
 };

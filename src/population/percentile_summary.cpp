@@ -30,9 +30,9 @@ PercentileSummary summarize(std::span<const double> values) {
   std::ranges::sort(sorted);
   double sum = 0.0;
   for (const double value : values) sum += value;
-  return {percentile_of_sorted(sorted, 5.0),  percentile_of_sorted(sorted, 25.0), percentile_of_sorted(sorted, 50.0),
-          percentile_of_sorted(sorted, 75.0), percentile_of_sorted(sorted, 95.0),
-          sum / static_cast<double>(values.size())};
+  return {percentile_of_sorted(sorted, 5.0),  percentile_of_sorted(sorted, 25.0),
+          percentile_of_sorted(sorted, 50.0), percentile_of_sorted(sorted, 75.0),
+          percentile_of_sorted(sorted, 95.0), sum / static_cast<double>(values.size())};
 }
 
 }  // namespace dermasim::population

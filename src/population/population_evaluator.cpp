@@ -25,7 +25,8 @@ std::vector<double> PopulationEvaluator::objective_samples(
 }
 
 response::ResponseOutcomes robust_outcomes(const std::vector<PersonOutcome>& people, double percent) {
-  expects(!people.empty() && percent >= 0.0 && percent <= 100.0, "robust_outcomes: needs people and 0 <= percent <= 100");
+  expects(!people.empty() && percent >= 0.0 && percent <= 100.0,
+          "robust_outcomes: needs people and 0 <= percent <= 100");
   auto at = [&](auto figure, double p) {
     std::vector<double> values;
     values.reserve(people.size());

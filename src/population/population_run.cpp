@@ -1,7 +1,7 @@
 #include "population/population_run.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "core/error.hpp"
 #include "population/latin_hypercube.hpp"
@@ -17,10 +17,20 @@ constexpr std::size_t values_per_person = 14;
 void pack(const PersonOutcome& person, double* slot) {
   const auto& o = person.outcomes;
   const auto& i = o.improvement_percent;
-  const double values[values_per_person] = {
-      o.collagen_change_percent, i.acne_scars, i.fine_lines, i.hyperpigmentation, i.texture, i.enlarged_pores, i.acne,
-      o.peak_erythema, static_cast<double>(o.days_erythema_ge_1), static_cast<double>(o.days_erythema_ge_2),
-      o.peak_irritation, o.pih_risk, static_cast<double>(person.longest_redness_days), 0.0};
+  const double values[values_per_person] = {o.collagen_change_percent,
+                                            i.acne_scars,
+                                            i.fine_lines,
+                                            i.hyperpigmentation,
+                                            i.texture,
+                                            i.enlarged_pores,
+                                            i.acne,
+                                            o.peak_erythema,
+                                            static_cast<double>(o.days_erythema_ge_1),
+                                            static_cast<double>(o.days_erythema_ge_2),
+                                            o.peak_irritation,
+                                            o.pih_risk,
+                                            static_cast<double>(person.longest_redness_days),
+                                            0.0};
   std::copy(std::begin(values), std::end(values), slot);
 }
 
@@ -52,9 +62,12 @@ int failure_kind(const std::exception& error) {
 
 std::string failure_kind_name(int kind) {
   switch (kind) {
-    case solver_failure: return "the solver failed";
-    case internal_failure: return "internal error";
-    default: return "failed";
+    case solver_failure:
+      return "the solver failed";
+    case internal_failure:
+      return "internal error";
+    default:
+      return "failed";
   }
 }
 
@@ -89,18 +102,22 @@ PopulationRun run_population(const regimen::Regimen& regimen, const ModelData& d
   std::vector<double> local(static_cast<std::size_t>(n_local) * values_per_person, 0.0);
   std::vector<std::string> failures(static_cast<std::size_t>(n_local));
 
-  numerics::parallel_for(n_local, options.threads, [&](int item, int worker) {
-    double* slot = local.data() + static_cast<std::size_t>(item) * values_per_person;
-    PersonInputs& inputs = scratch[static_cast<std::size_t>(worker)];
-    try {
-      apply_person(run.design, dimensions, first + item, inputs);
-      const auto result = simulate::simulate_regimen(inputs.regimen, inputs.catalogue, inputs.parameters, options.fidelity);
-      pack({result.outcomes, longest_redness_days(result)}, slot);
-    } catch (const std::exception& error) {  // kept, so that every rank still reaches the gather
-      slot[failure_slot] = failure_kind(error);
-      failures[static_cast<std::size_t>(item)] = error.what();
-    }
-  }, progress);
+  numerics::parallel_for(
+      n_local, options.threads,
+      [&](int item, int worker) {
+        double* slot = local.data() + static_cast<std::size_t>(item) * values_per_person;
+        PersonInputs& inputs = scratch[static_cast<std::size_t>(worker)];
+        try {
+          apply_person(run.design, dimensions, first + item, inputs);
+          const auto result =
+              simulate::simulate_regimen(inputs.regimen, inputs.catalogue, inputs.parameters, options.fidelity);
+          pack({result.outcomes, longest_redness_days(result)}, slot);
+        } catch (const std::exception& error) {  // kept, so that every rank still reaches the gather
+          slot[failure_slot] = failure_kind(error);
+          failures[static_cast<std::size_t>(item)] = error.what();
+        }
+      },
+      progress);
 
   const std::vector<double> all = ranks.all_gather(local);
   expects(all.size() == static_cast<std::size_t>(options.n_people) * values_per_person,

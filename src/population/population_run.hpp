@@ -22,7 +22,7 @@ using numerics::ProgressObserver;
 struct PopulationOptions {
   int n_people = 100;
   std::uint64_t seed = 1;
-  int threads = 1;                                       // per rank
+  int threads = 1;  // per rank
   transport::Fidelity fidelity = transport::Fidelity::fast;
 };
 

@@ -44,10 +44,12 @@ std::vector<OutputSamples> output_samples(const regimen::Person& person, const s
   const auto outcome = OutputKind::outcome;
   const auto safety = OutputKind::safety;
   std::vector<OutputSamples> outputs;
-  outputs.push_back(samples_of("collagen_change_percent", outcome, people, [](const O& o) { return o.collagen_change_percent; }));
+  outputs.push_back(
+      samples_of("collagen_change_percent", outcome, people, [](const O& o) { return o.collagen_change_percent; }));
   for (const auto concern : person.concerns)
-    outputs.push_back(samples_of(fmt::format("{}_improvement_percent", regimen::concern_names.name(concern)), outcome,
-                                 people, [concern](const O& o) { return simulate::improvement_of(concern, o.improvement_percent); }));
+    outputs.push_back(
+        samples_of(fmt::format("{}_improvement_percent", regimen::concern_names.name(concern)), outcome, people,
+                   [concern](const O& o) { return simulate::improvement_of(concern, o.improvement_percent); }));
   outputs.push_back(samples_of("peak_erythema", safety, people, [](const O& o) { return o.peak_erythema; }));
   outputs.push_back(samples_of("days_erythema_ge_1", safety, people, [](const O& o) { return o.days_erythema_ge_1; }));
   outputs.push_back(samples_of("days_erythema_ge_2", safety, people, [](const O& o) { return o.days_erythema_ge_2; }));

@@ -50,7 +50,7 @@ struct OutputSensitivity {
 };
 
 struct PopulationSummary {
-  int n_people = 0;                     // the population sampled
+  int n_people = 0;  // the population sampled
   std::uint64_t seed = 1;
   int n_simulated = 0;                  // the people whose model ran: every figure is over them
   std::vector<PersonFailure> failures;  // the others

@@ -8,9 +8,12 @@ std::vector<Moment> scheduled_moments(const Product& product, Date date) {
   if (date < product.from || (product.until && date > *product.until)) return {};
   const int offset = days_between(product.from, date);
   switch (product.schedule) {
-    case Schedule::nightly: return {Moment::evening};
-    case Schedule::morning: return {Moment::morning};
-    case Schedule::twice_daily: return {Moment::morning, Moment::evening};
+    case Schedule::nightly:
+      return {Moment::evening};
+    case Schedule::morning:
+      return {Moment::morning};
+    case Schedule::twice_daily:
+      return {Moment::morning, Moment::evening};
     case Schedule::every_other_night:
       return offset % 2 == 0 ? std::vector{Moment::evening} : std::vector<Moment>{};
     case Schedule::every_third_night:
@@ -19,10 +22,10 @@ std::vector<Moment> scheduled_moments(const Product& product, Date date) {
       // docs/file-formats.md: on the weekday of `from` and three days later (Monday → Monday,
       // Thursday).
       const int weekday_offset = offset % 7;
-      return weekday_offset == 0 || weekday_offset == 3 ? std::vector{Moment::evening}
-                                                        : std::vector<Moment>{};
+      return weekday_offset == 0 || weekday_offset == 3 ? std::vector{Moment::evening} : std::vector<Moment>{};
     }
-    case Schedule::after_session: return {};
+    case Schedule::after_session:
+      return {};
   }
   return {};
 }
@@ -35,16 +38,15 @@ std::vector<Application> application_schedule(const Regimen& regimen) {
     const Date end = product.until ? std::min(*product.until, last_day) : last_day;
     for (Date date = product.from; date <= end; date += Days{1}) {
       if (regimen.is_paused(product.id, date)) continue;
-      for (const Moment moment : scheduled_moments(product, date))
-        applications.push_back({date, moment, index});
+      for (const Moment moment : scheduled_moments(product, date)) applications.push_back({date, moment, index});
     }
   }
   for (const Session& session : regimen.sessions) {
     for (const std::string& id : session.after) {
       const auto found = std::ranges::find(regimen.products, id, &Product::id);
       if (found == regimen.products.end()) continue;  // io/ rejects unknown ids
-      applications.push_back({session.date, Moment::session,
-                              static_cast<std::size_t>(found - regimen.products.begin())});
+      applications.push_back(
+          {session.date, Moment::session, static_cast<std::size_t>(found - regimen.products.begin())});
     }
   }
   std::ranges::sort(applications);

@@ -16,7 +16,7 @@ enum class Moment { morning, session, evening };
 struct Application {
   Date date;
   Moment moment = Moment::evening;
-  std::size_t product_index = 0;   // into Regimen::products
+  std::size_t product_index = 0;  // into Regimen::products
 
   friend auto operator<=>(const Application&, const Application&) = default;
 };

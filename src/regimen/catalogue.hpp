@@ -17,12 +17,12 @@ namespace dermasim::regimen {
 struct ActiveSpec {
   std::string id;
   std::string name;
-  std::string chemical_class;        // retinoid | antioxidant | humectant | exfoliant | sunscreen | inert
-  bool has_physicochemistry = false; // false for "none" (plain moisturiser)
+  std::string chemical_class;         // retinoid | antioxidant | humectant | exfoliant | sunscreen | inert
+  bool has_physicochemistry = false;  // false for "none" (plain moisturiser)
   Parameter molecular_weight_g_per_mol;
   Parameter log_p;
   Parameter pka;
-  std::string ionization;            // neutral | acid | base
+  std::string ionization;  // neutral | acid | base
   Provenance ionization_provenance;
   Parameter water_solubility_mg_per_ml;
   Parameter potency_relative_to_tretinoin;
@@ -39,12 +39,12 @@ struct DeviceSpec {
   Device device = Device::pen;
   Parameter default_passes;
   Parameter channels_per_cm2_per_pass;
-  Parameter depth_fraction;              // effective channel depth / needle length
+  Parameter depth_fraction;  // effective channel depth / needle length
   Parameter channel_surface_diameter_um;
 };
 
 struct SiteSpec {
-  std::string id;                        // a face site of Person, or abdomen / forearm
+  std::string id;  // a face site of Person, or abdomen / forearm
   Parameter stratum_corneum_um;
   Parameter viable_epidermis_um;
   Parameter dermis_um;

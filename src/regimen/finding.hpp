@@ -13,15 +13,14 @@
 namespace dermasim::regimen {
 
 enum class Severity { error, warning };
-inline constexpr EnumNames<Severity, 2> severity_names{{{
-    {Severity::error, "error"}, {Severity::warning, "warning"}}}};
+inline constexpr EnumNames<Severity, 2> severity_names{{{{Severity::error, "error"}, {Severity::warning, "warning"}}}};
 
 struct Finding {
   std::string rule;
   Severity severity = Severity::warning;
   Date date;
-  std::optional<Date> until;   // last day of a run of consecutive days, when longer than one
-  std::string subject;         // product id, `session:YYYY-MM-DD` or `person`
+  std::optional<Date> until;  // last day of a run of consecutive days, when longer than one
+  std::string subject;        // product id, `session:YYYY-MM-DD` or `person`
   std::string message;
   std::string source;
 };

@@ -14,8 +14,8 @@ namespace dermasim::regimen::detail {
 namespace {
 
 /// One finding per product of `active` that is applied at all, spanning its first to last use.
-void check_retinoid_use(const CheckContext& context, const RuleText& rule, Active active,
-                        std::string_view state, std::vector<Finding>& findings) {
+void check_retinoid_use(const CheckContext& context, const RuleText& rule, Active active, std::string_view state,
+                        std::vector<Finding>& findings) {
   std::map<std::size_t, std::pair<Date, Date>> span;  // product index -> first, last application
   for (const Application& application : context.applications) {
     if (context.product_of(application).active != active) continue;
@@ -24,10 +24,9 @@ void check_retinoid_use(const CheckContext& context, const RuleText& rule, Activ
   }
   for (const auto& [index, dates] : span) {
     const Product& product = context.regimen.products[index];
-    Finding finding = make_finding(
-        rule, dates.first, product.id,
-        fmt::format("{} is applied from {} to {} while {}.", describe(product), iso(dates.first),
-                    iso(dates.second), state));
+    Finding finding = make_finding(rule, dates.first, product.id,
+                                   fmt::format("{} is applied from {} to {} while {}.", describe(product),
+                                               iso(dates.first), iso(dates.second), state));
     if (dates.second != dates.first) finding.until = dates.second;
     findings.push_back(std::move(finding));
   }
@@ -41,14 +40,13 @@ std::vector<std::string_view> listed_conditions(const CheckContext& context, con
   return present;
 }
 
-void check_session_conditions(const CheckContext& context, const ConditionRule& rule,
-                              std::vector<Finding>& findings) {
+void check_session_conditions(const CheckContext& context, const ConditionRule& rule, std::vector<Finding>& findings) {
   const auto present = listed_conditions(context, rule);
   if (present.empty()) return;
   for (const Session& session : context.regimen.sessions)
-    findings.push_back(make_finding(
-        rule, session.date, session.subject(),
-        fmt::format("A session on {} with {}.", iso(session.date), fmt::join(present, ", "))));
+    findings.push_back(
+        make_finding(rule, session.date, session.subject(),
+                     fmt::format("A session on {} with {}.", iso(session.date), fmt::join(present, ", "))));
 }
 
 }  // namespace
@@ -64,10 +62,8 @@ void check_person(const CheckContext& context, std::vector<Finding>& findings) {
                                       fmt::format("A session on {} while pregnant.", iso(session.date))));
   }
   if (person.breastfeeding) {
-    check_retinoid_use(context, context.rules.breastfeeding_tretinoin, Active::tretinoin,
-                       "breastfeeding", findings);
-    check_retinoid_use(context, context.rules.breastfeeding_retinol, Active::retinol,
-                       "breastfeeding", findings);
+    check_retinoid_use(context, context.rules.breastfeeding_tretinoin, Active::tretinoin, "breastfeeding", findings);
+    check_retinoid_use(context, context.rules.breastfeeding_retinol, Active::retinol, "breastfeeding", findings);
   }
   const RuleTable& rules = context.rules;
   for (const ConditionRule* rule :

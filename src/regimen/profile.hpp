@@ -17,23 +17,23 @@ enum class Setting { clinic, home };
 inline constexpr EnumNames<Setting, 2> setting_names{{{{Setting::clinic, "clinic"}, {Setting::home, "home"}}}};
 
 enum class RetinoidChoice { tretinoin, retinol, none };
-inline constexpr EnumNames<RetinoidChoice, 3> retinoid_choice_names{{{
-    {RetinoidChoice::tretinoin, "tretinoin"}, {RetinoidChoice::retinol, "retinol"}, {RetinoidChoice::none, "none"}}}};
+inline constexpr EnumNames<RetinoidChoice, 3> retinoid_choice_names{
+    {{{RetinoidChoice::tretinoin, "tretinoin"}, {RetinoidChoice::retinol, "retinol"}, {RetinoidChoice::none, "none"}}}};
 
 /// Home devices are limited to 0.5 mm needles (docs/file-formats.md, `setting`).
 inline constexpr double home_max_needle_mm = 0.5;
 
 struct Goals {
-  std::optional<Date> start;                  // plan --start overrides; default today
+  std::optional<Date> start;  // plan --start overrides; default today
   int horizon_days = 180;
   std::optional<int> max_sessions;
-  std::optional<double> max_erythema;         // peak, 0-4
-  std::optional<int> max_downtime_days;       // per session, days with erythema >= 2
+  std::optional<double> max_erythema;    // peak, 0-4
+  std::optional<int> max_downtime_days;  // per session, days with erythema >= 2
   Setting setting = Setting::clinic;
-  std::map<Concern, double> weights;          // default 1 for each concern
+  std::map<Concern, double> weights;  // default 1 for each concern
   RetinoidChoice retinoid = RetinoidChoice::tretinoin;
   std::optional<double> max_strength_percent;
-  std::vector<std::string> accept_warnings;   // warning rule ids the clinician accepts
+  std::vector<std::string> accept_warnings;  // warning rule ids the clinician accepts
 
   [[nodiscard]] double weight(Concern concern) const {
     const auto found = weights.find(concern);

@@ -13,13 +13,12 @@ std::string day_count(int days) { return fmt::format("{} day{}", days, days == 1
 std::string mm(double millimetres) {
   const double tenths = millimetres * 10.0;
   return tenths == static_cast<double>(static_cast<long>(tenths)) ? fmt::format("{:.1f}", millimetres)
-                                                                 : fmt::format("{:g}", millimetres);
+                                                                  : fmt::format("{:g}", millimetres);
 }
 
 std::string describe(const Product& product) {
   if (product.strength_percent)
-    return fmt::format("{} ({} {:g} %)", product.id, active_names.name(product.active),
-                       *product.strength_percent);
+    return fmt::format("{} ({} {:g} %)", product.id, active_names.name(product.active), *product.strength_percent);
   return fmt::format("{} ({})", product.id, active_names.name(product.active));
 }
 

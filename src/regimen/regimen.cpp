@@ -31,13 +31,19 @@ int default_days(const Regimen& regimen) {
 
 double applications_per_week(Schedule schedule) {
   switch (schedule) {
-    case Schedule::twice_daily: return 14.0;
+    case Schedule::twice_daily:
+      return 14.0;
     case Schedule::nightly:
-    case Schedule::morning: return 7.0;
-    case Schedule::every_other_night: return 3.5;
-    case Schedule::every_third_night: return 7.0 / 3.0;
-    case Schedule::twice_weekly: return 2.0;
-    case Schedule::after_session: return 0.0;
+    case Schedule::morning:
+      return 7.0;
+    case Schedule::every_other_night:
+      return 3.5;
+    case Schedule::every_third_night:
+      return 7.0 / 3.0;
+    case Schedule::twice_weekly:
+      return 2.0;
+    case Schedule::after_session:
+      return 0.0;
   }
   return 0.0;
 }

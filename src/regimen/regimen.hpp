@@ -27,7 +27,7 @@ struct Regimen {
   Person person;
   std::vector<Product> products;
   std::vector<Pause> pauses;
-  std::vector<Session> sessions;   // sorted by date
+  std::vector<Session> sessions;  // sorted by date
 
   [[nodiscard]] Date last_day() const { return start + Days{days - 1}; }
   [[nodiscard]] const Product* find_product(std::string_view id) const;

@@ -14,13 +14,11 @@ namespace dermasim::regimen::detail {
 namespace {
 
 bool is_before_session(const Application& application, Date session_date) {
-  return application.date < session_date ||
-         (application.date == session_date && application.moment < Moment::session);
+  return application.date < session_date || (application.date == session_date && application.moment < Moment::session);
 }
 
 bool is_after_session(const Application& application, Date session_date) {
-  return application.date > session_date ||
-         (application.date == session_date && application.moment > Moment::session);
+  return application.date > session_date || (application.date == session_date && application.moment > Moment::session);
 }
 
 std::optional<Application> last_before(const CheckContext& context, Active active, Date session_date) {
@@ -38,8 +36,7 @@ std::optional<Application> first_after(const CheckContext& context, Active activ
   return std::nullopt;
 }
 
-void check_washout(const CheckContext& context, const Session& session, Active active,
-                   std::vector<Finding>& findings) {
+void check_washout(const CheckContext& context, const Session& session, Active active, std::vector<Finding>& findings) {
   const auto last = last_before(context, active, session.date);
   if (!last) return;
   const Product& product = context.product_of(*last);
@@ -47,10 +44,11 @@ void check_washout(const CheckContext& context, const Session& session, Active a
   const WashoutRule& washout = context.rules.washout_rule(active);
   const int min_days = washout.min_days;
   auto details = [&](int required) {
-    return fmt::format("{} is last applied on {}, {} before the {} mm session on {}; stop it at "
-                       "least {} before.",
-                       describe(product), iso(last->date), day_count(days_before),
-                       mm(session.needle_mm), iso(session.date), day_count(required));
+    return fmt::format(
+        "{} is last applied on {}, {} before the {} mm session on {}; stop it at "
+        "least {} before.",
+        describe(product), iso(last->date), day_count(days_before), mm(session.needle_mm), iso(session.date),
+        day_count(required));
   };
   if (days_before < min_days) {
     findings.push_back(make_finding(washout, last->date, product.id, details(min_days)));
@@ -63,16 +61,15 @@ void check_washout(const CheckContext& context, const Session& session, Active a
     findings.push_back(make_finding(short_washout, last->date, product.id, details(recommended)));
 }
 
-void check_resume(const CheckContext& context, const Session& session, Active active,
-                  std::vector<Finding>& findings) {
+void check_resume(const CheckContext& context, const Session& session, Active active, std::vector<Finding>& findings) {
   const auto first = first_after(context, active, session.date);
   if (!first) return;
   const Product& product = context.product_of(*first);
   const int days_after = days_between(session.date, first->date);
   auto details = [&](int required) {
-    return fmt::format("{} is resumed on {}, {} after the {} mm session on {}; wait at least {}.",
-                       describe(product), iso(first->date), day_count(days_after),
-                       mm(session.needle_mm), iso(session.date), day_count(required));
+    return fmt::format("{} is resumed on {}, {} after the {} mm session on {}; wait at least {}.", describe(product),
+                       iso(first->date), day_count(days_after), mm(session.needle_mm), iso(session.date),
+                       day_count(required));
   };
   const ResumeRule& resume = context.rules.retinoid_resume;
   const int min_days = resume.min_days;

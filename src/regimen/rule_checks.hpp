@@ -15,9 +15,7 @@ struct CheckContext {
   const RuleTable& rules;
   std::vector<Application> applications;
 
-  [[nodiscard]] const Product& product_of(const Application& a) const {
-    return regimen.products[a.product_index];
-  }
+  [[nodiscard]] const Product& product_of(const Application& a) const { return regimen.products[a.product_index]; }
 };
 
 /// tretinoin-washout(-short), retinol-washout, retinoid-resume(-deep).

@@ -15,9 +15,7 @@ double threshold(const RuleEntry& entry, std::string_view key) {
   return found->second;
 }
 
-int whole(const RuleEntry& entry, std::string_view key) {
-  return static_cast<int>(std::lround(threshold(entry, key)));
-}
+int whole(const RuleEntry& entry, std::string_view key) { return static_cast<int>(std::lround(threshold(entry, key))); }
 
 template <class Enum, std::size_t N>
 std::vector<Enum> parsed_list(const RuleEntry& entry, std::string_view key, const EnumNames<Enum, N>& names) {
@@ -137,20 +135,16 @@ const std::vector<RuleBinding>& rule_bindings() {
         {},
         {{"medium_from_mm", "deep_from_mm"}}},
        [](RuleTable& t, const RuleEntry& e) { t.session_spacing = spacing(e); }},
-      {{"site-depth", site_depth_fields(), {}},
-       [](RuleTable& t, const RuleEntry& e) { t.site_depth = site_depth(e); }},
+      {{"site-depth", site_depth_fields(), {}}, [](RuleTable& t, const RuleEntry& e) { t.site_depth = site_depth(e); }},
       {{"strength-ramp", {{"min_days", days}}, {}},
        [](RuleTable& t, const RuleEntry& e) { t.strength_ramp = days_rule(e, "min_days"); }},
       {{"sunscreen", {{"days_after_session", days}}, {}},
        [](RuleTable& t, const RuleEntry& e) { t.sunscreen = days_rule(e, "days_after_session"); }},
-      {{"pregnancy-retinoid", {}, {}},
-       [](RuleTable& t, const RuleEntry& e) { t.pregnancy_retinoid = e.text; }},
-      {{"pregnancy-session", {}, {}},
-       [](RuleTable& t, const RuleEntry& e) { t.pregnancy_session = e.text; }},
+      {{"pregnancy-retinoid", {}, {}}, [](RuleTable& t, const RuleEntry& e) { t.pregnancy_retinoid = e.text; }},
+      {{"pregnancy-session", {}, {}}, [](RuleTable& t, const RuleEntry& e) { t.pregnancy_session = e.text; }},
       {{"breastfeeding-tretinoin", {}, {}},
        [](RuleTable& t, const RuleEntry& e) { t.breastfeeding_tretinoin = e.text; }},
-      {{"breastfeeding-retinol", {}, {}},
-       [](RuleTable& t, const RuleEntry& e) { t.breastfeeding_retinol = e.text; }},
+      {{"breastfeeding-retinol", {}, {}}, [](RuleTable& t, const RuleEntry& e) { t.breastfeeding_retinol = e.text; }},
       {{"session-contraindication", {}, {"conditions"}},
        [](RuleTable& t, const RuleEntry& e) { t.session_contraindication = condition_rule(e); }},
       {{"isotretinoin-6-months", {{"min_days", days}}, {}},
@@ -207,13 +201,26 @@ int SessionSpacingRule::min_days_for(double deeper_needle_mm) const {
 }
 
 std::vector<const RuleText*> RuleTable::all() const {
-  return {&tretinoin_washout,       &tretinoin_washout_short, &retinol_washout,
-          &retinoid_resume,         &retinoid_resume_deep,    &into_channels,
-          &session_spacing,         &site_depth,              &strength_ramp,
-          &sunscreen,               &pregnancy_retinoid,      &pregnancy_session,
-          &breastfeeding_tretinoin, &breastfeeding_retinol,   &session_contraindication,
-          &isotretinoin_6_months,   &keloid_history,          &herpes_history,
-          &bleeding_risk,           &pih_deep_needles};
+  return {&tretinoin_washout,
+          &tretinoin_washout_short,
+          &retinol_washout,
+          &retinoid_resume,
+          &retinoid_resume_deep,
+          &into_channels,
+          &session_spacing,
+          &site_depth,
+          &strength_ramp,
+          &sunscreen,
+          &pregnancy_retinoid,
+          &pregnancy_session,
+          &breastfeeding_tretinoin,
+          &breastfeeding_retinol,
+          &session_contraindication,
+          &isotretinoin_6_months,
+          &keloid_history,
+          &herpes_history,
+          &bleeding_risk,
+          &pih_deep_needles};
 }
 
 const RuleText& RuleTable::text(std::string_view id) const {
@@ -245,7 +252,7 @@ bool RuleTable::is_person_level_warning(std::string_view id) const {
 }
 
 Finding make_finding(const RuleText& rule, Date date, std::string subject, const std::string& details) {
-  return Finding{rule.id, rule.severity, date, std::nullopt, std::move(subject), details + " " + rule.message,
+  return Finding{rule.id,    rule.severity, date, std::nullopt, std::move(subject), details + " " + rule.message,
                  rule.source};
 }
 

@@ -156,7 +156,6 @@ struct RuleEntry {
 
 /// A finding of `rule` with its severity and source; `details` (the specifics: dates, days,
 /// amounts) comes first, then the table's general message.
-[[nodiscard]] Finding make_finding(const RuleText& rule, Date date, std::string subject,
-                                   const std::string& details);
+[[nodiscard]] Finding make_finding(const RuleText& rule, Date date, std::string subject, const std::string& details);
 
 }  // namespace dermasim::regimen

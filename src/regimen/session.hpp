@@ -10,14 +10,14 @@
 namespace dermasim::regimen {
 
 enum class Device { pen, roller, stamp };
-inline constexpr EnumNames<Device, 3> device_names{{{
-    {Device::pen, "pen"}, {Device::roller, "roller"}, {Device::stamp, "stamp"}}}};
+inline constexpr EnumNames<Device, 3> device_names{
+    {{{Device::pen, "pen"}, {Device::roller, "roller"}, {Device::stamp, "stamp"}}}};
 
 struct Session {
   Date date;
   Device device = Device::pen;
-  double needle_mm = 1.0;          // 0.2 .. 3.0
-  int passes = 0;                  // from data/devices.toml when not given
+  double needle_mm = 1.0;  // 0.2 .. 3.0
+  int passes = 0;          // from data/devices.toml when not given
   bool passes_is_default = true;
   double occlusion_hours = 0.0;
   std::vector<std::string> after;  // product ids applied right after the session

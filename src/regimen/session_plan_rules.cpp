@@ -24,12 +24,12 @@ void check_spacing(const CheckContext& context, std::vector<Finding>& findings) 
     const int min_days = rule.min_days_for(deeper_mm);
     const int gap = days_between(before.date, next.date);
     if (gap >= min_days) continue;
-    findings.push_back(make_finding(
-        rule, next.date, next.subject(),
-        fmt::format("The {} mm session on {} comes {} after the {} mm session on {}; at "
-                    "{} mm allow at least {} between sessions.",
-                    mm(next.needle_mm), iso(next.date), day_count(gap), mm(before.needle_mm),
-                    iso(before.date), mm(deeper_mm), day_count(min_days))));
+    findings.push_back(
+        make_finding(rule, next.date, next.subject(),
+                     fmt::format("The {} mm session on {} comes {} after the {} mm session on {}; at "
+                                 "{} mm allow at least {} between sessions.",
+                                 mm(next.needle_mm), iso(next.date), day_count(gap), mm(before.needle_mm),
+                                 iso(before.date), mm(deeper_mm), day_count(min_days))));
   }
 }
 
@@ -39,10 +39,9 @@ void check_site_depth(const CheckContext& context, std::vector<Finding>& finding
   const double limit_mm = rule.limit_mm(context.regimen.person.site);
   for (const Session& session : context.regimen.sessions) {
     if (session.needle_mm <= limit_mm) continue;
-    findings.push_back(make_finding(
-        rule, session.date, session.subject(),
-        fmt::format("The {} mm needles on {} exceed the {} mm the {} tolerates.",
-                    mm(session.needle_mm), iso(session.date), mm(limit_mm), site)));
+    findings.push_back(make_finding(rule, session.date, session.subject(),
+                                    fmt::format("The {} mm needles on {} exceed the {} mm the {} tolerates.",
+                                                mm(session.needle_mm), iso(session.date), mm(limit_mm), site)));
   }
 }
 
@@ -52,10 +51,9 @@ void check_pih_deep_needles(const CheckContext& context, std::vector<Finding>& f
   if (fitzpatrick < rule.min_fitzpatrick) return;
   for (const Session& session : context.regimen.sessions) {
     if (session.needle_mm < rule.min_needle_mm) continue;
-    findings.push_back(make_finding(
-        rule, session.date, session.subject(),
-        fmt::format("Fitzpatrick type {} with {} mm needles on {}.", fitzpatrick,
-                    mm(session.needle_mm), iso(session.date))));
+    findings.push_back(make_finding(rule, session.date, session.subject(),
+                                    fmt::format("Fitzpatrick type {} with {} mm needles on {}.", fitzpatrick,
+                                                mm(session.needle_mm), iso(session.date))));
   }
 }
 
@@ -70,8 +68,7 @@ void check_isotretinoin(const CheckContext& context, std::vector<Finding>& findi
         rule, session.date, session.subject(),
         fmt::format("The session on {} is {} after the last isotretinoin dose ({}); the first "
                     "session without this warning is on {}.",
-                    iso(session.date), day_count(days_since), iso(*last_dose),
-                    iso(*last_dose + Days{rule.days}))));
+                    iso(session.date), day_count(days_since), iso(*last_dose), iso(*last_dose + Days{rule.days}))));
   }
 }
 

@@ -15,13 +15,12 @@ MassPerArea absorbed(const transport::ApplicationResult& result) {
   return result.final_amounts.receptor + result.final_amounts.cleared;
 }
 
-nlohmann::json figures(const transport::ApplicationResult& result, bool infinite_dose,
-                       double donor_concentration) {
+nlohmann::json figures(const transport::ApplicationResult& result, bool infinite_dose, double donor_concentration) {
   const auto& a = result.final_amounts;
   nlohmann::json json;
-  json["absorbed_percent_of_dose"] =
-      infinite_dose || result.applied.si() <= 0.0 ? nlohmann::json(nullptr)
-                                             : nlohmann::json(100.0 * absorbed(result) / result.applied);
+  json["absorbed_percent_of_dose"] = infinite_dose || result.applied.si() <= 0.0
+                                         ? nlohmann::json(nullptr)
+                                         : nlohmann::json(100.0 * absorbed(result) / result.applied);
   json["layers_ng_per_cm2"] = {{"vehicle", ng_per_cm2(a.vehicle)},
                                {"stratum_corneum", ng_per_cm2(a.stratum_corneum)},
                                {"viable_epidermis", ng_per_cm2(a.viable_epidermis)},
@@ -63,18 +62,25 @@ nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
   json["solver"] = outcome.result.statistics.summary();
   nlohmann::json derived = nlohmann::json::array();
   for (const auto& property : outcome.derived) {
-    derived.push_back({{"name", property.name}, {"value", property.value}, {"unit", property.unit},
+    derived.push_back({{"name", property.name},
+                       {"value", property.value},
+                       {"unit", property.unit},
                        {"correlation", property.correlation}});
   }
-  derived.push_back({{"name", "vehicle_water_partition"}, {"value", outcome.vehicle_water_partition}, {"unit", "1"},
-                     {"correlation", "emulsions (cream, lotion): K_v = K_sc/w / K_sc/vehicle, K_sc/vehicle calibrated "
-                                     "for a cream to Latriano 1997 (data/transport.toml [calibration]); aqueous "
-                                     "vehicles (gel, serum): K_v = 1 (assumption)"}});
+  derived.push_back({{"name", "vehicle_water_partition"},
+                     {"value", outcome.vehicle_water_partition},
+                     {"unit", "1"},
+                     {"correlation",
+                      "emulsions (cream, lotion): K_v = K_sc/w / K_sc/vehicle, K_sc/vehicle calibrated "
+                      "for a cream to Latriano 1997 (data/transport.toml [calibration]); aqueous "
+                      "vehicles (gel, serum): K_v = 1 (assumption)"}});
   if (outcome.vehicle_solubility) {
     derived.push_back({{"name", "vehicle_solubility"},
-                       {"value", outcome.vehicle_solubility->in(units::milligram_per_millilitre)}, {"unit", "mg/mL"},
-                       {"correlation", "K_v × water solubility (partitioning at saturation); drug beyond it stays "
-                                       "undissolved and keeps the vehicle saturated until it has dissolved"}});
+                       {"value", outcome.vehicle_solubility->in(units::milligram_per_millilitre)},
+                       {"unit", "mg/mL"},
+                       {"correlation",
+                        "K_v × water solubility (partitioning at saturation); drug beyond it stays "
+                        "undissolved and keeps the vehicle saturated until it has dissolved"}});
     derived.push_back({{"name", "dissolved_fraction_at_application"},
                        {"value", donor > 0.0 ? dissolved / donor : 1.0},
                        {"unit", "1"},
@@ -83,7 +89,8 @@ nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
   json["derived"] = derived;
   if (outcome.intact) {
     const MassPerArea intact = absorbed(*outcome.intact);
-    json["enhancement_ratio"] = intact.si() > 0.0 ? nlohmann::json(absorbed(outcome.result) / intact) : nlohmann::json(nullptr);
+    json["enhancement_ratio"] =
+        intact.si() > 0.0 ? nlohmann::json(absorbed(outcome.result) / intact) : nlohmann::json(nullptr);
     json["intact"] = figures(*outcome.intact, outcome.infinite_dose, donor);
   }
   return json;
@@ -115,15 +122,16 @@ std::string absorb_depth_profile_csv(const transport::ApplicationResult& result)
 std::string absorb_text(const AbsorbOutcome& outcome) {
   const auto& r = outcome.result;
   const auto& a = r.final_amounts;
-  std::string text = fmt::format("{} ({} fidelity, {} cells) after {:.3g} h, ng/cm2 of skin:\n", outcome.active,
-                                 transport::fidelity_names.name(outcome.fidelity), outcome.cells,
-                                 r.samples.empty() ? 0.0 : (r.samples.back().time - r.samples.front().time).in(units::hour));
+  std::string text =
+      fmt::format("{} ({} fidelity, {} cells) after {:.3g} h, ng/cm2 of skin:\n", outcome.active,
+                  transport::fidelity_names.name(outcome.fidelity), outcome.cells,
+                  r.samples.empty() ? 0.0 : (r.samples.back().time - r.samples.front().time).in(units::hour));
   text += fmt::format("  vehicle {:.4g}, stratum corneum {:.4g}, viable epidermis {:.4g}, dermis {:.4g}\n",
                       ng_per_cm2(a.vehicle), ng_per_cm2(a.stratum_corneum), ng_per_cm2(a.viable_epidermis),
                       ng_per_cm2(a.dermis));
-  text += fmt::format("  receptor {:.4g}, cleared {:.4g}, metabolized {:.4g}, washed off {:.4g}\n",
-                      ng_per_cm2(a.receptor), ng_per_cm2(a.cleared), ng_per_cm2(a.metabolized),
-                      ng_per_cm2(r.washed_off));
+  text +=
+      fmt::format("  receptor {:.4g}, cleared {:.4g}, metabolized {:.4g}, washed off {:.4g}\n", ng_per_cm2(a.receptor),
+                  ng_per_cm2(a.cleared), ng_per_cm2(a.metabolized), ng_per_cm2(r.washed_off));
   if (!outcome.infinite_dose && r.applied.si() > 0.0) {
     text += fmt::format("  absorbed (receptor + cleared): {:.3g} % of the dose\n", 100.0 * absorbed(r) / r.applied);
   }

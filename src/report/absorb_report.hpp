@@ -21,12 +21,12 @@ struct AbsorbOutcome {
   transport::Fidelity fidelity = transport::Fidelity::full;
   std::size_t cells = 0;
   bool infinite_dose = false;
-  Concentration donor_concentration;                      // drug in the product as applied
+  Concentration donor_concentration;  // drug in the product as applied
   double vehicle_water_partition = 0.0;
-  std::optional<Concentration> vehicle_solubility;        // K_v × water solubility; absent: no cap
+  std::optional<Concentration> vehicle_solubility;  // K_v × water solubility; absent: no cap
   std::vector<transport::DerivedProperty> derived;
   transport::ApplicationResult result;
-  std::optional<transport::ApplicationResult> intact;     // with micro-needles: same on intact skin
+  std::optional<transport::ApplicationResult> intact;  // with micro-needles: same on intact skin
 };
 
 [[nodiscard]] nlohmann::json absorb_json(const AbsorbOutcome& outcome);

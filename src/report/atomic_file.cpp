@@ -27,8 +27,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
     if (!stream) {
       std::error_code ignored;
       std::filesystem::remove(temporary, ignored);
-      throw Error(fmt::format("{}: cannot write the output file; check the directory and free space",
-                              path.string()));
+      throw Error(fmt::format("{}: cannot write the output file; check the directory and free space", path.string()));
     }
   }
   std::error_code error;

@@ -34,19 +34,20 @@ std::string check_text(const std::string& scenario_name, const std::vector<Findi
   for (const Finding& finding : findings) {  // already sorted: date, errors first, rule
     if (!current_date || *current_date != finding.date) {
       current_date = finding.date;
-      text += fmt::format("\n{}{}\n", iso(finding.date),
-                          finding.until ? " to " + iso(*finding.until) : std::string());
+      text += fmt::format("\n{}{}\n", iso(finding.date), finding.until ? " to " + iso(*finding.until) : std::string());
     }
     if (finding.severity == Severity::error) ++errors;
     text += fmt::format("  {:<7} {} [{}]\n          {}\n          source: {}\n",
-                        finding.severity == Severity::error ? "ERROR" : "warning", finding.rule,
-                        finding.subject, finding.message, finding.source);
+                        finding.severity == Severity::error ? "ERROR" : "warning", finding.rule, finding.subject,
+                        finding.message, finding.source);
   }
   const std::size_t warnings = findings.size() - errors;
   text += "\n";
   if (errors > 0)
-    text += fmt::format("Verdict: UNSAFE - {} error{} and {} warning{}; fix the errors before following "
-                        "this regimen.\n", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    text += fmt::format(
+        "Verdict: UNSAFE - {} error{} and {} warning{}; fix the errors before following "
+        "this regimen.\n",
+        errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
   else if (warnings > 0)
     text += fmt::format("Verdict: acceptable with {} warning{}; read each precaution.\n", warnings,
                         warnings == 1 ? "" : "s");

@@ -21,8 +21,7 @@ namespace dermasim::report {
 
 /// Human-readable report: findings grouped by date (errors first), then a one-line verdict
 /// and the not-medical-advice notice.
-[[nodiscard]] std::string check_text(const std::string& scenario_name,
-                                     const std::vector<regimen::Finding>& findings);
+[[nodiscard]] std::string check_text(const std::string& scenario_name, const std::vector<regimen::Finding>& findings);
 
 /// The notice every report carries.
 inline constexpr const char* medical_notice =

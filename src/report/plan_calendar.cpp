@@ -94,7 +94,8 @@ std::string plan_calendar_ics(const regimen::Regimen& plan) {
         fmt::format("session-{}", iso(session.date)), date_of(session.date),
         fmt::format("Micro-needling session ({:g} mm {})", session.needle_mm, device_names.name(session.device)),
         fmt::format("Arrive with clean skin, no retinoid, vitamin C or acids. Afterwards only the products in the "
-                    "plan (e.g. hyaluronic acid), and sunscreen every morning. {}", notice));
+                    "plan (e.g. hyaluronic acid), and sunscreen every morning. {}",
+                    notice));
     icalcomponent_add_component(event, reminder("Micro-needling session tomorrow: no retinoid tonight", "-P1D"));
   }
 
@@ -105,12 +106,14 @@ std::string plan_calendar_ics(const regimen::Regimen& plan) {
     const auto name = active_names.name(product.active);
     auto* event = calendar.add_event(
         fmt::format("phase-{}-{}", product.id, iso(product.from)), date_of(product.from),
-        fmt::format("{} {:g} %: {}", name, product.strength_percent.value_or(0.0), schedule_names.name(product.schedule)),
+        fmt::format("{} {:g} %: {}", name, product.strength_percent.value_or(0.0),
+                    schedule_names.name(product.schedule)),
         fmt::format("From today apply {} {:g} % ({}) in the evening, a pea-sized amount for the face. {}", name,
                     product.strength_percent.value_or(0.0), schedule_names.name(product.schedule), notice));
-    icalcomponent_add_component(event, reminder(fmt::format("Tomorrow: {} {:g} % {}", name,
-                                                            product.strength_percent.value_or(0.0),
-                                                            schedule_names.name(product.schedule)), "-P1D"));
+    icalcomponent_add_component(
+        event, reminder(fmt::format("Tomorrow: {} {:g} % {}", name, product.strength_percent.value_or(0.0),
+                                    schedule_names.name(product.schedule)),
+                        "-P1D"));
   }
   std::string retinoid_name = "retinoid";
   for (const Product& product : plan.products)
@@ -124,14 +127,16 @@ std::string plan_calendar_ics(const regimen::Regimen& plan) {
     calendar.add_event(fmt::format("resume-{}", iso(pause.until)), floating_time_of(pause.until + Days{1}, 20),
                        fmt::format("Resume {} tonight", retinoid_name),
                        fmt::format("Resume {} tonight if the skin has calmed; skip a few more nights if it is still "
-                                   "red or stinging. {}", retinoid_name, notice));
+                                   "red or stinging. {}",
+                                   retinoid_name, notice));
   }
 
   // Sunscreen every morning through the plan.
   if (std::ranges::any_of(plan.products, [](const Product& p) { return p.active == Active::sunscreen; })) {
     auto* event = calendar.add_event("sunscreen-daily", floating_time_of(plan.start, 7), "Sunscreen (broad-spectrum)",
                                      fmt::format("Apply sunscreen every morning: retinoids and healing skin are "
-                                                 "sensitive to the sun. {}", notice));
+                                                 "sensitive to the sun. {}",
+                                                 notice));
     icalrecurrencetype rule;
     icalrecurrencetype_clear(&rule);
     rule.freq = ICAL_DAILY_RECURRENCE;

@@ -4,10 +4,10 @@
 #include <fmt/ranges.h>
 
 #include "report/findings_report.hpp"
-#include "simulate/concern_outcome.hpp"
 #include "report/regimen_json.hpp"
 #include "report/simulation_summary.hpp"
 #include "report/svg_chart.hpp"
+#include "simulate/concern_outcome.hpp"
 
 namespace dermasim::report {
 
@@ -88,13 +88,14 @@ std::string plan_text(const PlanReportInput& input) {
   for (const auto concern : input.profile.person.concerns)
     text += fmt::format(", {} {:+.1f} %", regimen::concern_names.name(concern),
                         simulate::improvement_of(concern, o.improvement_percent));
-  text += fmt::format("\nSafety: peak erythema {:.2f}, {} day(s) of erythema >= 2, peak irritation {:.2f}, PIH risk {:.0f} %\n",
-                      o.peak_erythema, o.days_erythema_ge_2, o.peak_irritation, 100.0 * o.pih_risk);
+  text += fmt::format(
+      "\nSafety: peak erythema {:.2f}, {} day(s) of erythema >= 2, peak irritation {:.2f}, PIH risk {:.0f} %\n",
+      o.peak_erythema, o.days_erythema_ge_2, o.peak_irritation, 100.0 * o.pih_risk);
   for (const auto& breach : input.plan.binding_constraints)
     text += breach.name == "max_sessions"
                 ? fmt::format("Binding: max_sessions = {:g} (the plan uses every session allowed)\n", breach.limit)
-                : fmt::format("Binding: {} = {:g} (a better-scoring plan would reach {:.3g})\n", breach.name, breach.limit,
-                              breach.value);
+                : fmt::format("Binding: {} = {:g} (a better-scoring plan would reach {:.3g})\n", breach.name,
+                              breach.limit, breach.value);
   for (const auto& explanation : input.plan.explanations) text += fmt::format("Note: {}\n", explanation);
   for (const auto& finding : chosen.findings)
     text += fmt::format("Precaution ({}): {}\n", finding.rule, finding.message);
@@ -111,7 +112,8 @@ std::string plan_html(const PlanReportInput& input) {
       "body{{font-family:system-ui,sans-serif;max-width:780px;margin:2em auto;color:#222;line-height:1.4}}"
       "table{{border-collapse:collapse}}td,th{{border-bottom:1px solid #ddd;padding:3px 10px;text-align:left}}"
       ".notice{{background:#fff4e5;border-left:4px solid #e69500;padding:.6em 1em}}</style></head><body>\n"
-      "<h1>Treatment plan</h1>\n<p class=\"notice\"><strong>Not medical advice.</strong> {}</p>\n<p><strong>{}</strong></p>\n",
+      "<h1>Treatment plan</h1>\n<p class=\"notice\"><strong>Not medical advice.</strong> "
+      "{}</p>\n<p><strong>{}</strong></p>\n",
       html_escape(medical_notice), html_escape(plan::describe(chosen.design, input.profile)));
 
   html += "<h2>Timeline</h2>\n<table><tr><th>from</th><th>until</th><th>what</th></tr>\n";
@@ -134,25 +136,38 @@ std::string plan_html(const PlanReportInput& input) {
   html += "</table>\n";
 
   std::vector<int> session_days;
-  for (const auto& session : plan_regimen.sessions) session_days.push_back(days_between(plan_regimen.start, session.date));
+  for (const auto& session : plan_regimen.sessions)
+    session_days.push_back(days_between(plan_regimen.start, session.date));
   std::vector<ChartBand> pauses;
   for (const auto& pause : plan_regimen.pauses)
-    pauses.push_back({days_between(plan_regimen.start, pause.from), days_between(plan_regimen.start, pause.until), "pause"});
+    pauses.push_back(
+        {days_between(plan_regimen.start, pause.from), days_between(plan_regimen.start, pause.until), "pause"});
   std::vector<double> erythema, collagen, pigment;
   for (const auto& day : input.fast.days) {
     erythema.push_back(day.response.erythema);
     collagen.push_back(day.response.collagen_change_percent);
     pigment.push_back(day.response.pigment_index);
   }
-  html += render_svg({"Expected course: collagen content", "change (%)", {{"collagen", collagen, "#1e8449"}}, session_days, pauses, 0.0, 1.0});
-  html += render_svg({"Redness (erythema, 0-4)", "score", {{"erythema", erythema, "#c0392b"}}, session_days, pauses, 0.0, 1.0});
+  html += render_svg({"Expected course: collagen content",
+                      "change (%)",
+                      {{"collagen", collagen, "#1e8449"}},
+                      session_days,
+                      pauses,
+                      0.0,
+                      1.0});
+  html += render_svg(
+      {"Redness (erythema, 0-4)", "score", {{"erythema", erythema, "#c0392b"}}, session_days, pauses, 0.0, 1.0});
   html += render_svg({"Pigment index", "index", {{"pigment", pigment, "#6e2c00"}}, session_days, pauses, 0.0, 1.0});
 
-  html += "<h2>Redness after each session</h2>\n<table><tr><th>date</th><th>peak erythema</th><th>days to &lt; 1</th><th>downtime</th></tr>\n";
+  html +=
+      "<h2>Redness after each session</h2>\n<table><tr><th>date</th><th>peak erythema</th><th>days to &lt; "
+      "1</th><th>downtime</th></tr>\n";
   for (std::size_t index = 0; index < o.per_session.size() && index < plan_regimen.sessions.size(); ++index)
-    html += fmt::format("<tr><td>{}</td><td>{:.2f}</td><td>{}</td><td>{}</td></tr>\n", iso(plan_regimen.sessions[index].date),
-                        o.per_session[index].peak_erythema,
-                        o.per_session[index].days_to_erythema_below_1 ? std::to_string(*o.per_session[index].days_to_erythema_below_1) : "&gt; horizon",
+    html += fmt::format("<tr><td>{}</td><td>{:.2f}</td><td>{}</td><td>{}</td></tr>\n",
+                        iso(plan_regimen.sessions[index].date), o.per_session[index].peak_erythema,
+                        o.per_session[index].days_to_erythema_below_1
+                            ? std::to_string(*o.per_session[index].days_to_erythema_below_1)
+                            : "&gt; horizon",
                         o.per_session[index].downtime_days);
   html += "</table>\n<h2>Runner-up plans and what they trade</h2>\n<ol start=\"2\">\n";
   for (const auto& alternative : input.plan.alternatives)
@@ -164,8 +179,8 @@ std::string plan_html(const PlanReportInput& input) {
   else {
     html += "<ul>\n";
     for (const auto& breach : input.plan.binding_constraints)
-      html += fmt::format("<li>{}: limit {:g}; a better-scoring plan would have reached {:g}</li>\n", html_escape(breach.name),
-                          breach.limit, breach.value);
+      html += fmt::format("<li>{}: limit {:g}; a better-scoring plan would have reached {:g}</li>\n",
+                          html_escape(breach.name), breach.limit, breach.value);
     html += "</ul>\n";
   }
   for (const auto& explanation : input.plan.explanations) html += fmt::format("<p>{}</p>\n", html_escape(explanation));
@@ -173,8 +188,9 @@ std::string plan_html(const PlanReportInput& input) {
   for (const auto& finding : chosen.findings)
     html += fmt::format("<li><strong>{}</strong>: {} <em>({})</em></li>\n", html_escape(finding.rule),
                         html_escape(finding.message), html_escape(finding.source));
-  html += "</ul>\n<p>Predictions come from a mechanistic model; no trial has combined micro-needling with tretinoin, so "
-          "the combination's effects are a model prediction.</p>\n";
+  html +=
+      "</ul>\n<p>Predictions come from a mechanistic model; no trial has combined micro-needling with tretinoin, so "
+      "the combination's effects are a model prediction.</p>\n";
   html += fmt::format("<p class=\"notice\">{}</p>\n</body></html>\n", html_escape(medical_notice));
   return html;
 }

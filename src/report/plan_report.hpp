@@ -18,8 +18,8 @@ namespace dermasim::report {
 struct PlanReportInput {
   const regimen::Profile& profile;
   const plan::PlanResult& plan;
-  const simulate::SimulationResult& fast;            // the chosen plan at fast fidelity
-  const std::map<std::string, double>& fast_vs_full; // output → relative difference
+  const simulate::SimulationResult& fast;             // the chosen plan at fast fidelity
+  const std::map<std::string, double>& fast_vs_full;  // output → relative difference
 };
 
 [[nodiscard]] nlohmann::json plan_summary_json(const PlanReportInput& input);

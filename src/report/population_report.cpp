@@ -51,11 +51,15 @@ nlohmann::json summaries_json(const std::vector<population::NamedSummary>& summa
 }
 
 /// The adverse events as (key, words) in the order of docs/file-formats.md.
-std::vector<std::pair<std::string, std::string>> adverse_event_rows(const population::AdverseEventProbabilities& events) {
-  return {{"peak_erythema_ge_3", fmt::format("{:5.1f} %  peak erythema 3 or more (marked redness)", 100.0 * events.peak_erythema_ge_3)},
-          {"redness_gt_3_days", fmt::format("{:5.1f} %  visible redness (erythema 1 or more) more than 3 days in a row", 100.0 * events.redness_gt_3_days)},
+std::vector<std::pair<std::string, std::string>> adverse_event_rows(
+    const population::AdverseEventProbabilities& events) {
+  return {{"peak_erythema_ge_3",
+           fmt::format("{:5.1f} %  peak erythema 3 or more (marked redness)", 100.0 * events.peak_erythema_ge_3)},
+          {"redness_gt_3_days", fmt::format("{:5.1f} %  visible redness (erythema 1 or more) more than 3 days in a row",
+                                            100.0 * events.redness_gt_3_days)},
           {"pih", fmt::format("{:5.1f} %  post-inflammatory hyperpigmentation (mean risk)", 100.0 * events.pih)},
-          {"retinoid_dermatitis", fmt::format("{:5.1f} %  retinoid dermatitis (peak irritation 2 or more)", 100.0 * events.retinoid_dermatitis)}};
+          {"retinoid_dermatitis", fmt::format("{:5.1f} %  retinoid dermatitis (peak irritation 2 or more)",
+                                              100.0 * events.retinoid_dermatitis)}};
 }
 
 std::string top_drivers(const std::vector<population::SensitivityEntry>& ranking, std::size_t count) {
@@ -78,9 +82,10 @@ double noise_level(const population::PopulationSummary& summary) {
 std::string sensitivity_caveat(const population::PopulationSummary& summary, std::string_view marker = "") {
   constexpr int stable_ranking_people = 100;
   if (summary.n_simulated < 3) return "Too few people to tell drivers from noise.";
-  std::string caveat = fmt::format("With {} people, indices below {:.2g}{} are within sampling noise; about 1 in 100 "
-                                   "parameters without effect exceeds that level by chance.",
-                                   summary.n_simulated, noise_level(summary), marker);
+  std::string caveat = fmt::format(
+      "With {} people, indices below {:.2g}{} are within sampling noise; about 1 in 100 "
+      "parameters without effect exceeds that level by chance.",
+      summary.n_simulated, noise_level(summary), marker);
   if (summary.n_simulated < stable_ranking_people)
     caveat += fmt::format(" With fewer than {} people the order of the drivers is not stable; use --n {} or more.",
                           stable_ranking_people, stable_ranking_people);
@@ -102,10 +107,11 @@ std::string failures_line(const population::PopulationSummary& summary) {
   constexpr std::size_t listed = 20;
   const std::string more = ids.size() > listed ? fmt::format(" and {} more", ids.size() - listed) : "";
   if (ids.size() > listed) ids.resize(listed);
-  return fmt::format("The model failed for {} of {} people (person {}{}); every figure is over the other {}. "
-                     "The first failure: {}",
-                     summary.failures.size(), summary.n_people, fmt::join(ids, ", "), more, summary.n_simulated,
-                     summary.failures.front().reason);
+  return fmt::format(
+      "The model failed for {} of {} people (person {}{}); every figure is over the other {}. "
+      "The first failure: {}",
+      summary.failures.size(), summary.n_people, fmt::join(ids, ", "), more, summary.n_simulated,
+      summary.failures.front().reason);
 }
 
 }  // namespace
@@ -128,7 +134,8 @@ nlohmann::json population_json(const PopulationContext& context, const populatio
                           {"range", {parameter.range.low, parameter.range.high}},
                           {"scale", parameter.scale == population::Scale::logarithmic ? "logarithmic" : "linear"}});
   nlohmann::json failures = nlohmann::json::array();
-  for (const auto& failure : summary.failures) failures.push_back({{"person", failure.person}, {"reason", failure.reason}});
+  for (const auto& failure : summary.failures)
+    failures.push_back({{"person", failure.person}, {"reason", failure.reason}});
   return {{"scenario", context.regimen.name},
           {"start", iso(context.regimen.start)},
           {"days", context.regimen.days},
@@ -175,51 +182,64 @@ std::string histogram_svg(const std::string& title, const std::vector<double>& v
   for (int bin = 0; bin < n_bins; ++bin) {
     const int count = counts[static_cast<std::size_t>(bin)];
     if (count == 0) continue;
-    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#5b8db8\"><title>{}</title></rect>\n",
-                       left + bin * bar + 0.5, y(count), bar - 1.0, height - bottom - y(count), count);
+    svg += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
+        "fill=\"#5b8db8\"><title>{}</title></rect>\n",
+        left + bin * bar + 0.5, y(count), bar - 1.0, height - bottom - y(count), count);
   }
-  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#444\"/>\n", left, height - bottom, width - right);
+  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#444\"/>\n", left, height - bottom,
+                     width - right);
   svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">{:.4g}</text>\n", left, height - bottom + 14, low);
   svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{:.4g}</text>\n", width - right,
                      height - bottom + 14, high);
   svg += fmt::format("<text x=\"4\" y=\"{}\" font-size=\"11\">{} people</text>\n", top + 4, most);
-  for (const auto& [percent, colour] : {std::pair{5.0, "#e69500"}, std::pair{50.0, "#c0392b"}, std::pair{95.0, "#e69500"}}) {
+  for (const auto& [percent, colour] :
+       {std::pair{5.0, "#e69500"}, std::pair{50.0, "#c0392b"}, std::pair{95.0, "#e69500"}}) {
     const double at = population::percentile(values, percent);
-    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"{3}\" stroke-dasharray=\"4 3\"/>"
-                       "<text x=\"{0:.1f}\" y=\"{4}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{3}\">p{5:g}</text>\n",
-                       x(at), top, height - bottom, colour, height - bottom + 26, percent);
+    svg += fmt::format(
+        "<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"{3}\" stroke-dasharray=\"4 3\"/>"
+        "<text x=\"{0:.1f}\" y=\"{4}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{3}\">p{5:g}</text>\n",
+        x(at), top, height - bottom, colour, height - bottom + 26, percent);
   }
   return svg + "</svg>\n";
 }
 
 std::string population_html(const PopulationContext& context, const population::PopulationSummary& summary,
                             const std::vector<population::OutputSamples>& samples) {
-  std::string html = fmt::format("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                                 "<title>dermasim population: {0}</title><style>{1}</style></head><body>\n"
-                                 "<h1>Virtual population: {0}</h1>\n",
-                                 html_escape(context.regimen.name), style);
+  std::string html = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<title>dermasim population: {0}</title><style>{1}</style></head><body>\n"
+      "<h1>Virtual population: {0}</h1>\n",
+      html_escape(context.regimen.name), style);
   html += fmt::format("<p class=\"notice\"><strong>Not medical advice.</strong> {}</p>\n", html_escape(medical_notice));
   if (context.forced)
-    html += "<p class=\"banner\">FORCED RUN: this regimen breaks the protocol (error findings). The population shows "
-            "what the model predicts for an unsafe regimen; do not follow it.</p>\n";
+    html +=
+        "<p class=\"banner\">FORCED RUN: this regimen breaks the protocol (error findings). The population shows "
+        "what the model predicts for an unsafe regimen; do not follow it.</p>\n";
   if (!summary.failures.empty()) {
-    html += fmt::format("<p class=\"banner\">{}</p>\n<h2>People whose model failed</h2>\n<table><tr><th>person</th>"
-                        "<th>reason</th></tr>\n", html_escape(failures_line(summary)));
+    html += fmt::format(
+        "<p class=\"banner\">{}</p>\n<h2>People whose model failed</h2>\n<table><tr><th>person</th>"
+        "<th>reason</th></tr>\n",
+        html_escape(failures_line(summary)));
     for (const auto& failure : summary.failures)
       html += fmt::format("<tr><td class=\"n\">{}</td><td>{}</td></tr>\n", failure.person, html_escape(failure.reason));
     html += "</table>\n";
   }
-  html += fmt::format("<p>{}. Every person is the scenario's person with the catalogue numbers that carry a range "
-                      "drawn by Latin hypercube sampling; the spread shows how differently skin may respond.</p>\n",
-                      html_escape(header_line(context, summary)));
+  html += fmt::format(
+      "<p>{}. Every person is the scenario's person with the catalogue numbers that carry a range "
+      "drawn by Latin hypercube sampling; the spread shows how differently skin may respond.</p>\n",
+      html_escape(header_line(context, summary)));
 
   auto table = [&](const char* heading, const std::vector<population::NamedSummary>& rows) {
-    html += fmt::format("<h2>{}</h2>\n<table><tr><th>figure</th><th>p5</th><th>p25</th><th>median</th><th>p75</th>"
-                        "<th>p95</th><th>mean</th></tr>\n", heading);
+    html += fmt::format(
+        "<h2>{}</h2>\n<table><tr><th>figure</th><th>p5</th><th>p25</th><th>median</th><th>p75</th>"
+        "<th>p95</th><th>mean</th></tr>\n",
+        heading);
     for (const auto& [name, s] : rows)
-      html += fmt::format("<tr><td>{}</td><td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td>"
-                          "<td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td></tr>\n",
-                          html_escape(name), s.p5, s.p25, s.p50, s.p75, s.p95, s.mean);
+      html += fmt::format(
+          "<tr><td>{}</td><td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td>"
+          "<td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td><td class=\"n\">{:.3g}</td></tr>\n",
+          html_escape(name), s.p5, s.p25, s.p50, s.p75, s.p95, s.mean);
     html += "</table>\n";
   };
   table("Outcomes at the horizon", summary.outcomes);
@@ -247,16 +267,18 @@ std::string population_html(const PopulationContext& context, const population::
         const auto& entry = ranking[place];
         const std::string figure =
             place == 0 ? fmt::format("<td rowspan=\"{}\">{}</td>", shown, html_escape(output)) : std::string{};
-        html += fmt::format("<tr{}>{}<td>{}</td><td class=\"n\">{:.2f}</td><td><span class=\"bar\" "
-                            "style=\"width:{:.0f}px\"></span></td><td class=\"n\">{:+.2f}</td></tr>\n",
-                            entry.index < level ? " class=\"noise\"" : "", figure, html_escape(entry.parameter),
-                            entry.index, 120.0 * entry.index, entry.rank_correlation);
+        html += fmt::format(
+            "<tr{}>{}<td>{}</td><td class=\"n\">{:.2f}</td><td><span class=\"bar\" "
+            "style=\"width:{:.0f}px\"></span></td><td class=\"n\">{:+.2f}</td></tr>\n",
+            entry.index < level ? " class=\"noise\"" : "", figure, html_escape(entry.parameter), entry.index,
+            120.0 * entry.index, entry.rank_correlation);
       }
     }
     html += "</table>\n";
   }
-  html += "<h2>Sampled parameters</h2>\n<table><tr><th>parameter</th><th>catalogue value</th><th>range</th>"
-          "<th>scale</th></tr>\n";
+  html +=
+      "<h2>Sampled parameters</h2>\n<table><tr><th>parameter</th><th>catalogue value</th><th>range</th>"
+      "<th>scale</th></tr>\n";
   for (const auto& parameter : summary.parameters)
     html += fmt::format("<tr><td>{}</td><td class=\"n\">{:g}</td><td>{:g} – {:g}</td><td>{}</td></tr>\n",
                         html_escape(parameter.name), parameter.nominal, parameter.range.low, parameter.range.high,
@@ -271,7 +293,8 @@ std::string population_html(const PopulationContext& context, const population::
     html += "</table>\n";
   }
   if (!summary.not_sampled.empty())
-    html += fmt::format("<p>Carry a range but are not sampled yet: {}.</p>\n", html_escape(fmt::format("{}", fmt::join(summary.not_sampled, ", "))));
+    html += fmt::format("<p>Carry a range but are not sampled yet: {}.</p>\n",
+                        html_escape(fmt::format("{}", fmt::join(summary.not_sampled, ", "))));
   html += fmt::format("<p class=\"notice\">{}</p>\n</body></html>\n", html_escape(medical_notice));
   return html;
 }
@@ -291,8 +314,9 @@ std::string population_text(const PopulationContext& context, const population::
   text += "\nAdverse events (share of the population)\n";
   for (const auto& row : adverse_event_rows(summary.adverse_events)) text += "  " + row.second + "\n";
   if (!summary.sensitivity.empty()) {
-    text += "\nMain drivers (top 3; S = first-order Sobol index, the share of the spread explained alone;\n"
-            "rho = Spearman rank correlation, the direction)\n";
+    text +=
+        "\nMain drivers (top 3; S = first-order Sobol index, the share of the spread explained alone;\n"
+        "rho = Spearman rank correlation, the direction)\n";
     for (const auto& [output, ranking] : summary.sensitivity)
       text += fmt::format("  {}: {}\n", output, top_drivers(ranking, 3));
     text += fmt::format("  {}\n", sensitivity_caveat(summary));

@@ -10,15 +10,18 @@ nlohmann::json regimen_json(const Regimen& regimen) {
   for (const auto concern : person.concerns) concerns.push_back(std::string(concern_names.name(concern)));
   nlohmann::json conditions = nlohmann::json::array();
   for (const auto condition : person.conditions) conditions.push_back(std::string(condition_names.name(condition)));
-  nlohmann::json json{
-      {"scenario", {{"name", regimen.name}, {"start", iso(regimen.start)}, {"days", regimen.days}}},
-      {"person",
-       {{"fitzpatrick", person.fitzpatrick}, {"site", std::string(site_names.name(person.site))},
-        {"concerns", concerns}, {"sensitivity", std::string(sensitivity_names.name(person.sensitivity))},
-        {"pregnant", person.pregnant}, {"breastfeeding", person.breastfeeding}, {"conditions", conditions}}},
-      {"product", nlohmann::json::array()},
-      {"pause", nlohmann::json::array()},
-      {"session", nlohmann::json::array()}};
+  nlohmann::json json{{"scenario", {{"name", regimen.name}, {"start", iso(regimen.start)}, {"days", regimen.days}}},
+                      {"person",
+                       {{"fitzpatrick", person.fitzpatrick},
+                        {"site", std::string(site_names.name(person.site))},
+                        {"concerns", concerns},
+                        {"sensitivity", std::string(sensitivity_names.name(person.sensitivity))},
+                        {"pregnant", person.pregnant},
+                        {"breastfeeding", person.breastfeeding},
+                        {"conditions", conditions}}},
+                      {"product", nlohmann::json::array()},
+                      {"pause", nlohmann::json::array()},
+                      {"session", nlohmann::json::array()}};
   if (!person.age_is_default) json["person"]["age_years"] = person.age_years;
   if (person.isotretinoin_last_dose) json["person"]["isotretinoin_last_dose"] = iso(*person.isotretinoin_last_dose);
   for (const Product& product : regimen.products) {

@@ -41,21 +41,24 @@ std::string simulation_html(const regimen::Regimen& regimen, const simulate::Sim
   };
   using D = response::DailyResponse;
   std::vector<double> retinoid_ng;
-  for (const auto& day : result.days) retinoid_ng.push_back(day.response.retinoid_viable_epidermis.in(units::nanogram_per_square_centimetre));
+  for (const auto& day : result.days)
+    retinoid_ng.push_back(day.response.retinoid_viable_epidermis.in(units::nanogram_per_square_centimetre));
 
-  std::string html = fmt::format("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                                 "<title>dermasim: {0}</title><style>{1}</style></head><body>\n<h1>{0}</h1>\n",
-                                 html_escape(regimen.name), style);
+  std::string html = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<title>dermasim: {0}</title><style>{1}</style></head><body>\n<h1>{0}</h1>\n",
+      html_escape(regimen.name), style);
   html += fmt::format("<p class=\"notice\"><strong>Not medical advice.</strong> {}</p>\n", html_escape(medical_notice));
   if (forced)
-    html += "<p class=\"banner\">FORCED RUN: this regimen breaks the protocol (error findings below). The "
-            "simulation shows what the model predicts for an unsafe regimen; do not follow it.</p>\n";
-  html += fmt::format("<p>{} days from {}; Fitzpatrick type {}, {} skin, site {}; {} fidelity. Sessions are dashed "
-                      "lines; pauses are shaded.</p>\n",
-                      regimen.days, iso(regimen.start), regimen.person.fitzpatrick,
-                      regimen::sensitivity_names.name(regimen.person.sensitivity),
-                      regimen::site_names.name(regimen.person.site),
-                      transport::fidelity_names.name(result.fidelity));
+    html +=
+        "<p class=\"banner\">FORCED RUN: this regimen breaks the protocol (error findings below). The "
+        "simulation shows what the model predicts for an unsafe regimen; do not follow it.</p>\n";
+  html += fmt::format(
+      "<p>{} days from {}; Fitzpatrick type {}, {} skin, site {}; {} fidelity. Sessions are dashed "
+      "lines; pauses are shaded.</p>\n",
+      regimen.days, iso(regimen.start), regimen.person.fitzpatrick,
+      regimen::sensitivity_names.name(regimen.person.sensitivity), regimen::site_names.name(regimen.person.site),
+      transport::fidelity_names.name(result.fidelity));
 
   html += "<h2>Outcomes at the horizon</h2>\n<table><tr><th>outcome</th><th>value</th></tr>\n";
   const auto outcomes = outcomes_json(regimen.person, result.outcomes);
@@ -67,14 +70,17 @@ std::string simulation_html(const regimen::Regimen& regimen, const simulate::Sim
     html += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", html_escape(key), value.dump());
   html += "</table>\n";
   if (!regimen.sessions.empty()) {
-    html += "<h2>Redness after each session</h2>\n<table><tr><th>date</th><th>needle</th><th>peak erythema</th>"
-            "<th>days to erythema &lt; 1</th><th>downtime (days &ge; 2)</th></tr>\n";
-    for (std::size_t index = 0; index < result.outcomes.per_session.size() && index < regimen.sessions.size(); ++index) {
+    html +=
+        "<h2>Redness after each session</h2>\n<table><tr><th>date</th><th>needle</th><th>peak erythema</th>"
+        "<th>days to erythema &lt; 1</th><th>downtime (days &ge; 2)</th></tr>\n";
+    for (std::size_t index = 0; index < result.outcomes.per_session.size() && index < regimen.sessions.size();
+         ++index) {
       const auto& session = result.outcomes.per_session[index];
-      html += fmt::format("<tr><td>{}</td><td>{} mm</td><td>{:.2f}</td><td>{}</td><td>{}</td></tr>\n",
-                          iso(regimen.sessions[index].date), regimen.sessions[index].needle_mm, session.peak_erythema,
-                          session.days_to_erythema_below_1 ? std::to_string(*session.days_to_erythema_below_1) : "&gt; horizon",
-                          session.downtime_days);
+      html += fmt::format(
+          "<tr><td>{}</td><td>{} mm</td><td>{:.2f}</td><td>{}</td><td>{}</td></tr>\n",
+          iso(regimen.sessions[index].date), regimen.sessions[index].needle_mm, session.peak_erythema,
+          session.days_to_erythema_below_1 ? std::to_string(*session.days_to_erythema_below_1) : "&gt; horizon",
+          session.downtime_days);
     }
     html += "</table>\n";
   }
@@ -82,32 +88,40 @@ std::string simulation_html(const regimen::Regimen& regimen, const simulate::Sim
   html += "<h2>Day by day</h2>\n";
   html += chart("Redness and irritation", "score (0-4)",
                 {{"erythema", series_of(result, &D::erythema), "#c0392b"},
-                 {"irritation", series_of(result, &D::irritation), "#e69500"}}, 1.0);
+                 {"irritation", series_of(result, &D::irritation), "#e69500"}},
+                1.0);
   html += chart("Barrier, retinoid activation and tolerance", "fraction",
                 {{"barrier", series_of(result, &D::barrier), "#2471a3"},
                  {"retinoid activation", series_of(result, &D::retinoid_activation), "#7d3c98"},
-                 {"tolerance", series_of(result, &D::tolerance), "#1e8449"}}, 1.0);
-  html += chart("Collagen content", "change (%)", {{"collagen change %", series_of(result, &D::collagen_change_percent), "#1e8449"}}, 1.0);
+                 {"tolerance", series_of(result, &D::tolerance), "#1e8449"}},
+                1.0);
+  html += chart("Collagen content", "change (%)",
+                {{"collagen change %", series_of(result, &D::collagen_change_percent), "#1e8449"}}, 1.0);
   html += chart("Pigment and acne", "index (baseline 1)",
                 {{"pigment index", series_of(result, &D::pigment_index), "#6e2c00"},
-                 {"acne lesion index", series_of(result, &D::acne_lesion_index), "#2471a3"}}, 1.0);
-  html += chart("Retinoid in the viable epidermis", "ng/cm\u00b2", {{"retinoid (end of day)", retinoid_ng, "#7d3c98"}}, 1e-6);
+                 {"acne lesion index", series_of(result, &D::acne_lesion_index), "#2471a3"}},
+                1.0);
+  html += chart("Retinoid in the viable epidermis", "ng/cm\u00b2", {{"retinoid (end of day)", retinoid_ng, "#7d3c98"}},
+                1e-6);
 
   html += "<h2>Protocol check</h2>\n";
-  if (findings.empty()) html += "<p>No findings: the regimen follows the protocol.</p>\n";
+  if (findings.empty())
+    html += "<p>No findings: the regimen follows the protocol.</p>\n";
   else {
     html += "<table><tr><th>date</th><th>severity</th><th>rule</th><th>message</th><th>source</th></tr>\n";
     for (const auto& finding : findings)
-      html += fmt::format("<tr><td>{}{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                          iso(finding.date), finding.until ? " to " + iso(*finding.until) : std::string(),
-                          regimen::severity_names.name(finding.severity), regimen::severity_names.name(finding.severity),
-                          html_escape(finding.rule), html_escape(finding.message), html_escape(finding.source));
+      html +=
+          fmt::format("<tr><td>{}{}</td><td class=\"{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                      iso(finding.date), finding.until ? " to " + iso(*finding.until) : std::string(),
+                      regimen::severity_names.name(finding.severity), regimen::severity_names.name(finding.severity),
+                      html_escape(finding.rule), html_escape(finding.message), html_escape(finding.source));
     html += "</table>\n";
   }
-  html += "<h2>About these predictions</h2>\n<p>Predictions of a mechanistic model (drug transport through layered, "
-          "micro-needled skin coupled to the skin's response), calibrated to published trials; no trial has combined "
-          "micro-needling with tretinoin, so the combination's amplified side effects are a model prediction. "
-          "Washout and resume intervals are clinic practice, not consensus.</p>\n";
+  html +=
+      "<h2>About these predictions</h2>\n<p>Predictions of a mechanistic model (drug transport through layered, "
+      "micro-needled skin coupled to the skin's response), calibrated to published trials; no trial has combined "
+      "micro-needling with tretinoin, so the combination's amplified side effects are a model prediction. "
+      "Washout and resume intervals are clinic practice, not consensus.</p>\n";
   html += fmt::format("<p class=\"notice\">{}</p>\n</body></html>\n", html_escape(medical_notice));
   return html;
 }

@@ -51,22 +51,23 @@ nlohmann::json simulation_summary_json(const regimen::Regimen& regimen, const si
                                                          : nlohmann::json(nullptr)},
                         {"downtime_days", session.downtime_days}});
   }
-  return {{"scenario", regimen.name},
-          {"start", iso(regimen.start)},
-          {"days", regimen.days},
-          {"fidelity", transport::fidelity_names.name(result.fidelity)},
-          {"forced", forced},
-          {"outcomes", outcomes_json(regimen.person, result.outcomes)},
-          {"safety", safety_json(result.outcomes)},
-          {"per_session", sessions},
-          {"retinoid", {{"applications", result.n_retinoid_applications},
-                        {"applied_ng_per_cm2", rounded(ng_per_cm2(result.retinoid_applied))},
-                        {"absorbed_ng_per_cm2", rounded(ng_per_cm2(result.retinoid_absorbed))}}},
-          {"assumptions", regimen.person.age_is_default
-                              ? nlohmann::json::array({"age_years not given: 40 years assumed"})
-                              : nlohmann::json::array()},
-          {"findings", findings_json(findings)},
-          {"notice", medical_notice}};
+  return {
+      {"scenario", regimen.name},
+      {"start", iso(regimen.start)},
+      {"days", regimen.days},
+      {"fidelity", transport::fidelity_names.name(result.fidelity)},
+      {"forced", forced},
+      {"outcomes", outcomes_json(regimen.person, result.outcomes)},
+      {"safety", safety_json(result.outcomes)},
+      {"per_session", sessions},
+      {"retinoid",
+       {{"applications", result.n_retinoid_applications},
+        {"applied_ng_per_cm2", rounded(ng_per_cm2(result.retinoid_applied))},
+        {"absorbed_ng_per_cm2", rounded(ng_per_cm2(result.retinoid_absorbed))}}},
+      {"assumptions", regimen.person.age_is_default ? nlohmann::json::array({"age_years not given: 40 years assumed"})
+                                                    : nlohmann::json::array()},
+      {"findings", findings_json(findings)},
+      {"notice", medical_notice}};
 }
 
 std::string timeseries_csv(const simulate::SimulationResult& result) {
@@ -75,10 +76,9 @@ std::string timeseries_csv(const simulate::SimulationResult& result) {
       "pigment_index,acne_lesion_index,retinoid_ve_ng_per_cm2\n";
   for (const auto& day : result.days) {
     const auto& r = day.response;
-    csv += fmt::format("{},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.6g}\n", iso(day.date),
-                       r.erythema, r.barrier, r.retinoid_activation, r.irritation, r.tolerance,
-                       r.collagen_change_percent, r.pigment_index, r.acne_lesion_index,
-                       ng_per_cm2(r.retinoid_viable_epidermis));
+    csv += fmt::format("{},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.4f},{:.6g}\n", iso(day.date), r.erythema,
+                       r.barrier, r.retinoid_activation, r.irritation, r.tolerance, r.collagen_change_percent,
+                       r.pigment_index, r.acne_lesion_index, ng_per_cm2(r.retinoid_viable_epidermis));
   }
   return csv;
 }
@@ -94,9 +94,10 @@ std::string simulation_text(const regimen::Regimen& regimen, const simulate::Sim
   for (const auto concern : regimen.person.concerns)
     text += fmt::format("  {:<22} {:+.1f} %\n", fmt::format("{} improvement", regimen::concern_names.name(concern)),
                         simulate::improvement_of(concern, o.improvement_percent));
-  text += fmt::format("\nSafety:\n  peak erythema {:.2f} (0-4), {} day(s) >= 1, {} day(s) >= 2\n"
-                      "  peak irritation {:.2f} (0-4), PIH risk {:.0f} %\n",
-                      o.peak_erythema, o.days_erythema_ge_1, o.days_erythema_ge_2, o.peak_irritation, 100.0 * o.pih_risk);
+  text += fmt::format(
+      "\nSafety:\n  peak erythema {:.2f} (0-4), {} day(s) >= 1, {} day(s) >= 2\n"
+      "  peak irritation {:.2f} (0-4), PIH risk {:.0f} %\n",
+      o.peak_erythema, o.days_erythema_ge_1, o.days_erythema_ge_2, o.peak_irritation, 100.0 * o.pih_risk);
   for (std::size_t index = 0; index < o.per_session.size() && index < regimen.sessions.size(); ++index)
     text += fmt::format("  session {} ({} mm): peak erythema {:.2f}, below 1 after {}, downtime {} day(s)\n",
                         iso(regimen.sessions[index].date), regimen.sessions[index].needle_mm,
@@ -105,7 +106,8 @@ std::string simulation_text(const regimen::Regimen& regimen, const simulate::Sim
                             ? fmt::format("{} day(s)", *o.per_session[index].days_to_erythema_below_1)
                             : std::string("the horizon"),
                         o.per_session[index].downtime_days);
-  if (!findings.empty()) text += fmt::format("\n{} finding(s) of the protocol check; see summary.json.\n", findings.size());
+  if (!findings.empty())
+    text += fmt::format("\n{} finding(s) of the protocol check; see summary.json.\n", findings.size());
   text += fmt::format("\n{}\n", medical_notice);
   return text;
 }

@@ -26,7 +26,7 @@ struct Chart {
   std::vector<int> session_days;
   std::vector<ChartBand> pauses;
   double y_min = 0.0;
-  double y_max = 1.0;          // widened to the data when it exceeds it
+  double y_max = 1.0;  // widened to the data when it exceeds it
 };
 
 /// The chart as an inline <svg> element.

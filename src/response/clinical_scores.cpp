@@ -35,14 +35,12 @@ ConcernImprovements concern_improvements(const ResponseState& baseline, const Re
   const double acne = 100.0 * (1.0 - now.acne_lesions / baseline.acne_lesions);
   ConcernImprovements result;
   result.acne_scars = cap_percent(p.scar_improvement_per_collagen_percent * collagen);
-  result.fine_lines = cap_percent(p.fine_lines_per_collagen_percent * collagen +
-                                  p.fine_lines_per_turnover_percent * turnover);
-  result.texture = cap_percent(p.texture_per_collagen_percent * collagen +
-                               p.texture_per_turnover_percent * turnover);
+  result.fine_lines =
+      cap_percent(p.fine_lines_per_collagen_percent * collagen + p.fine_lines_per_turnover_percent * turnover);
+  result.texture = cap_percent(p.texture_per_collagen_percent * collagen + p.texture_per_turnover_percent * turnover);
   result.hyperpigmentation = cap_percent(100.0 * (1.0 - pigment_index(now) / pigment_index(baseline)));
   result.acne = cap_percent(acne);
-  result.enlarged_pores =
-      cap_percent(p.pores_per_collagen_percent * collagen + p.pores_per_acne_percent * acne);
+  result.enlarged_pores = cap_percent(p.pores_per_collagen_percent * collagen + p.pores_per_acne_percent * acne);
   return result;
 }
 

@@ -26,15 +26,13 @@ struct ConcernImprovements {
 [[nodiscard]] double irritation_score(const ResponseState& state);
 /// Collagen content change in percent of baseline: matured excess plus the immature pool
 /// weighted by immature_collagen_weight.
-[[nodiscard]] double collagen_change_percent(const ResponseState& state,
-                                             const ResponseParameters& parameters);
+[[nodiscard]] double collagen_change_percent(const ResponseState& state, const ResponseParameters& parameters);
 /// Epidermal pigment index (1 = the person's untreated baseline), PIH included.
 [[nodiscard]] double pigment_index(const ResponseState& state);
 /// Current epidermal turnover time.
 [[nodiscard]] Time turnover_time(const ResponseState& state, const ResponseParameters& parameters);
 /// Improvements of `now` over `baseline`.
-[[nodiscard]] ConcernImprovements concern_improvements(const ResponseState& baseline,
-                                                       const ResponseState& now,
+[[nodiscard]] ConcernImprovements concern_improvements(const ResponseState& baseline, const ResponseState& now,
                                                        const ResponseParameters& parameters);
 /// Probability (0-1) of visible PIH given the highest PIH pigment reached:
 /// 1 − exp(−peak / pih_visible_pigment).

@@ -12,19 +12,17 @@ namespace dermasim::response {
 /// Number per area (channels per cm²), SI 1/m². Response-local until core has one.
 using ArealDensity = Quantity<-2, 0, 0>;
 inline constexpr ArealDensity per_square_centimetre_unit = ArealDensity::from_si(1e4);
-[[nodiscard]] constexpr ArealDensity per_square_centimetre(double v) {
-  return v * per_square_centimetre_unit;
-}
+[[nodiscard]] constexpr ArealDensity per_square_centimetre(double v) { return v * per_square_centimetre_unit; }
 
 enum class Retinoid { tretinoin, retinol };
 enum class SkinSensitivity { low, normal, high };
 
 /// The person-level inputs of the response model.
 struct PersonTraits {
-  int fitzpatrick = 3;                              // 1..6
+  int fitzpatrick = 3;  // 1..6
   SkinSensitivity sensitivity = SkinSensitivity::normal;
-  double age_years = 40.0;                          // 10..100
-  bool acne_prone = false;                          // enables the early "purge" term
+  double age_years = 40.0;  // 10..100
+  bool acne_prone = false;  // enables the early "purge" term
 };
 
 /// Retinoid in the viable epidermis, piecewise constant: `amount` (mass of the retinoid per
@@ -41,11 +39,11 @@ struct ExposureInterval {
 /// One micro-needling session. Time is measured from the start of the simulation.
 struct SessionInjury {
   Time time;
-  Length effective_depth;           // channel depth reached (a fraction of the needle length)
-  ArealDensity channels_per_pass;   // channels per skin area made by one pass
+  Length effective_depth;          // channel depth reached (a fraction of the needle length)
+  ArealDensity channels_per_pass;  // channels per skin area made by one pass
   int passes = 1;
-  Time channel_closure_time;        // e-folding closure time of the channels (transport's
-                                    // value for this session, occlusion included)
+  Time channel_closure_time;  // e-folding closure time of the channels (transport's
+                              // value for this session, occlusion included)
 
   [[nodiscard]] ArealDensity channel_density() const { return channels_per_pass * passes; }
 };

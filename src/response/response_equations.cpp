@@ -13,8 +13,7 @@ ResponseState ResponseState::from(std::span<const double> v) {
   return {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]};
 }
 
-ResponseEquations::ResponseEquations(const ResponseParameters& parameters,
-                                     const PersonTraits& traits)
+ResponseEquations::ResponseEquations(const ResponseParameters& parameters, const PersonTraits& traits)
     : parameters_(parameters), traits_(traits) {
   check_response_parameters(parameters);
   check_traits(traits);
@@ -25,8 +24,7 @@ ResponseEquations::ResponseEquations(const ResponseParameters& parameters,
                                   (1.0 + parameters.barrier_recovery_slowing_per_decade * decades_over));
   // Older skin forms less collagen for the same stimulus (Griffiths 1993 NEJM: formation lower
   // in photodamaged skin); younger skin is not given more than the reference.
-  collagen_age_factor_ =
-      std::max(0.2, 1.0 - parameters.collagen_response_decline_per_decade * decades_over);
+  collagen_age_factor_ = std::max(0.2, 1.0 - parameters.collagen_response_decline_per_decade * decades_over);
 }
 
 double ResponseEquations::activation_target(MassPerArea exposure) const {
@@ -57,15 +55,14 @@ void ResponseEquations::derivatives(std::span<const double> y, const DriveLevels
   const double d_inflammation = k_signal * s.injury_signal - k_inflammation * s.inflammation;
 
   // Barrier: recovers towards 1, lowered by retinoid irritation (sessions lower it by a jump).
-  const double d_barrier = barrier_recovery_rate_ * (1.0 - s.barrier) -
-                           p.barrier_loss_rate_per_irritation.si() * std::max(0.0, s.irritation) *
-                               (s.barrier - p.barrier_min);
+  const double d_barrier = barrier_recovery_rate_ * (1.0 - s.barrier) - p.barrier_loss_rate_per_irritation.si() *
+                                                                            std::max(0.0, s.irritation) *
+                                                                            (s.barrier - p.barrier_min);
 
   // Receptor activation follows Emax·E/(EC50 + E) through two lags: the receptor signal,
   // then the activation of retinoid-responsive genes (CRABP-II kinetics, PMID 8931868).
   const double d_signal_activation =
-      (activation_target(drives.tretinoin_equivalent_exposure) - s.activation_signal) /
-      p.activation_signal_time.si();
+      (activation_target(drives.tretinoin_equivalent_exposure) - s.activation_signal) / p.activation_signal_time.si();
   const double d_activation = (s.activation_signal - s.activation) / p.activation_time.si();
 
   // Irritation driven by activation, damped by tolerance, amplified by a weak barrier.
@@ -90,8 +87,7 @@ void ResponseEquations::derivatives(std::span<const double> y, const DriveLevels
 
   // Turnover speeds up with activation and reaches its new steady state within weeks.
   const double d_turnover =
-      (1.0 + p.turnover_acceleration_per_activation * a - s.turnover_factor) /
-      p.turnover_adaptation_time.si();
+      (1.0 + p.turnover_acceleration_per_activation * a - s.turnover_factor) / p.turnover_adaptation_time.si();
 
   // Pigment: production (UV share removed by sunscreen, photosensitised by a thin barrier,
   // melanogenesis inhibited by activation) against loss with turnover.
@@ -106,14 +102,12 @@ void ResponseEquations::derivatives(std::span<const double> y, const DriveLevels
 
   // Acne: comedolysis lowers lesions; acne-prone skin first flares ("purge") while tolerance
   // is low. (1 − T)² confines the flare to the first weeks instead of trimming the benefit.
-  const double purge = traits_.acne_prone
-                           ? p.purge_per_activation * a * (1.0 - tolerance) * (1.0 - tolerance)
-                           : 0.0;
+  const double purge = traits_.acne_prone ? p.purge_per_activation * a * (1.0 - tolerance) * (1.0 - tolerance) : 0.0;
   const double acne_target = std::max(0.0, 1.0 - p.comedolysis_per_activation * a + purge);
   const double d_acne = (acne_target - s.acne_lesions) / p.acne_response_time.si();
 
-  const std::array derivative{d_signal,    d_inflammation, d_barrier,  d_activation, d_irritation,
-                              d_tolerance, d_fibroblast,   d_immature, d_mature,     d_turnover,
+  const std::array derivative{d_signal,    d_inflammation, d_barrier,  d_activation,       d_irritation,
+                              d_tolerance, d_fibroblast,   d_immature, d_mature,           d_turnover,
                               d_pigment,   d_pih,          d_acne,     d_signal_activation};
   expects(dydt.size() == derivative.size(), "ResponseEquations::derivatives: wrong size");
   std::copy(derivative.begin(), derivative.end(), dydt.begin());
@@ -122,15 +116,12 @@ void ResponseEquations::derivatives(std::span<const double> y, const DriveLevels
 double ResponseEquations::injury_dose(const SessionInjury& session) const {
   const ResponseParameters& p = parameters_;
   // Fraction of the surface within an inflamed halo of some channel (random placement).
-  auto covered = [&](ArealDensity density) {
-    return 1.0 - std::exp(-density.si() * p.injury_halo_area.si());
-  };
-  return (session.effective_depth / p.injury_reference_depth) *
-         covered(session.channel_density()) / covered(p.injury_reference_density);
+  auto covered = [&](ArealDensity density) { return 1.0 - std::exp(-density.si() * p.injury_halo_area.si()); };
+  return (session.effective_depth / p.injury_reference_depth) * covered(session.channel_density()) /
+         covered(p.injury_reference_density);
 }
 
-ResponseState ResponseEquations::after_session(const ResponseState& before,
-                                               const SessionInjury& session) const {
+ResponseState ResponseEquations::after_session(const ResponseState& before, const SessionInjury& session) const {
   const ResponseParameters& p = parameters_;
   const double dose = injury_dose(session);
   const double amplification =

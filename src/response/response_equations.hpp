@@ -40,9 +40,9 @@ struct ResponseState {
 
   /// The components in declaration order.
   [[nodiscard]] constexpr std::array<double, size> to_array() const {
-    return {injury_signal, inflammation,  barrier,         activation,  irritation,
-            tolerance,     fibroblast_activation, immature_collagen, mature_collagen,
-            turnover_factor, pigment,     pih_pigment,     acne_lesions, activation_signal};
+    return {injury_signal, inflammation,          barrier,           activation,       irritation,
+            tolerance,     fibroblast_activation, immature_collagen, mature_collagen,  turnover_factor,
+            pigment,       pih_pigment,           acne_lesions,      activation_signal};
   }
   [[nodiscard]] static ResponseState from(std::span<const double> values);
 };
@@ -63,13 +63,11 @@ class ResponseEquations {
   ResponseEquations(const ResponseParameters& parameters, const PersonTraits& traits);
 
   /// dy/dt (per second) at state y under `drives`. @pre y and dydt have ResponseState::size.
-  void derivatives(std::span<const double> y, const DriveLevels& drives,
-                   std::span<double> dydt) const;
+  void derivatives(std::span<const double> y, const DriveLevels& drives, std::span<double> dydt) const;
 
   /// The state right after a session: injury added (amplified by irritation and a weak
   /// barrier), barrier lowered.
-  [[nodiscard]] ResponseState after_session(const ResponseState& before,
-                                            const SessionInjury& session) const;
+  [[nodiscard]] ResponseState after_session(const ResponseState& before, const SessionInjury& session) const;
 
   /// Injury dose of a session (1 for the reference depth and density), before amplification.
   [[nodiscard]] double injury_dose(const SessionInjury& session) const;

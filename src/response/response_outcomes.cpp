@@ -29,15 +29,13 @@ ResponseOutcomes summarize(const ResponseSimulation& simulation) {
     SessionResponse response;
     response.session_time = sessions[i].time;
     response.session_day = static_cast<int>(std::floor(sessions[i].time.in(units::day)));
-    const int window_end = i + 1 < sessions.size()
-                               ? static_cast<int>(std::floor(sessions[i + 1].time.in(units::day)))
-                               : static_cast<int>(days.size());
+    const int window_end = i + 1 < sessions.size() ? static_cast<int>(std::floor(sessions[i + 1].time.in(units::day)))
+                                                   : static_cast<int>(days.size());
     for (const DailyResponse& day : days) {
       if (day.day < response.session_day || day.day >= window_end) continue;
       response.peak_erythema = std::max(response.peak_erythema, day.erythema);
       if (day.erythema >= 2.0) ++response.downtime_days;
-      if (day.day > response.session_day && day.erythema < 1.0 &&
-          !response.days_to_erythema_below_1)
+      if (day.day > response.session_day && day.erythema < 1.0 && !response.days_to_erythema_below_1)
         response.days_to_erythema_below_1 = day.day - response.session_day;
     }
     out.per_session.push_back(response);

@@ -22,8 +22,8 @@ struct ResponseParameters {
   // Injury and inflammation: dose = depth/ref · f(density)/f(ref), f(n) = 1 − exp(−n·halo).
   Length injury_reference_depth;
   ArealDensity injury_reference_density;
-  Area injury_halo_area;                          // inflamed area around one channel
-  Time injury_signal_time;                        // injury signal → inflammation
+  Area injury_halo_area;    // inflamed area around one channel
+  Time injury_signal_time;  // injury signal → inflammation
   Time inflammation_half_life;
   double erythema_per_inflammation = 0;
   double erythema_per_irritation = 0;
@@ -31,25 +31,25 @@ struct ResponseParameters {
   double inflammation_amplification_per_barrier_deficit = 0;
   // Barrier B ∈ [barrier_min, 1].
   double barrier_min = 0;
-  double barrier_loss_per_injury = 0;             // B − Bmin ← (B − Bmin)·exp(−k·dose)
+  double barrier_loss_per_injury = 0;  // B − Bmin ← (B − Bmin)·exp(−k·dose)
   Time barrier_recovery_time;
-  Rate barrier_loss_rate_per_irritation;          // per unit irritation score
-  double barrier_recovery_slowing_per_decade = 0; // above the reference age
+  Rate barrier_loss_rate_per_irritation;           // per unit irritation score
+  double barrier_recovery_slowing_per_decade = 0;  // above the reference age
   double reference_age_years = 0;
   // Retinoid activation: receptor signal R → Emax·E/(EC50 + E), activation A → R.
   double activation_max = 0;
   MassPerArea activation_ec50;
   Time activation_signal_time;
   Time activation_time;
-  double retinol_potency_ratio = 0;               // tretinoin-equivalent per unit retinol
+  double retinol_potency_ratio = 0;  // tretinoin-equivalent per unit retinol
   // Irritation with tolerance.
-  double irritation_gain = 0;                     // irritation score per unit activation
+  double irritation_gain = 0;  // irritation score per unit activation
   Time irritation_time;
   double irritation_amplification_per_barrier_deficit = 0;
   double sensitivity_factor_low = 0;
   double sensitivity_factor_normal = 0;
   double sensitivity_factor_high = 0;
-  Rate tolerance_build_rate;                      // per unit activation
+  Rate tolerance_build_rate;  // per unit activation
   Time tolerance_fade_time;
   // Acne lesions (index, baseline 1).
   Time acne_response_time;
@@ -63,7 +63,7 @@ struct ResponseParameters {
   double melanogenesis_inhibition_per_activation = 0;
   double uv_pigment_share = 0;
   double uv_photosensitization_per_barrier_deficit = 0;
-  Rate pih_pigment_rate;                          // per unit inflammation, Fitzpatrick IV
+  Rate pih_pigment_rate;  // per unit inflammation, Fitzpatrick IV
   double pih_uv_amplification = 0;
   double pih_reactivity_type_1 = 0;
   double pih_reactivity_type_2 = 0;
@@ -109,7 +109,7 @@ struct ResponseReader {
     fine_lines_score,
     texture_score,
     pores_score,
-    retinol,            // a regimen that applies retinol
+    retinol,  // a regimen that applies retinol
   };
   Part part = Part::every_run;
   SkinSensitivity sensitivity = SkinSensitivity::normal;
@@ -130,15 +130,13 @@ struct ResponseUse {
 
 /// One parameter as the catalogue file names it.
 struct ResponseParameterField {
-  using Member =
-      std::variant<double ResponseParameters::*, Time ResponseParameters::*,
-                   Rate ResponseParameters::*, Length ResponseParameters::*,
-                   Area ResponseParameters::*, MassPerArea ResponseParameters::*,
-                   ArealDensity ResponseParameters::*>;
-  std::string_view key;        // e.g. "inflammation_half_life_h"
+  using Member = std::variant<double ResponseParameters::*, Time ResponseParameters::*, Rate ResponseParameters::*,
+                              Length ResponseParameters::*, Area ResponseParameters::*,
+                              MassPerArea ResponseParameters::*, ArealDensity ResponseParameters::*>;
+  std::string_view key;  // e.g. "inflammation_half_life_h"
   Member member;
-  double si_per_file_unit;     // SI value of one file unit (3600 for hours)
-  double min;                  // allowed range, in file units
+  double si_per_file_unit;  // SI value of one file unit (3600 for hours)
+  double min;               // allowed range, in file units
   double max;
   ResponseReader reader = {};
   // Every response range is the literature's uncertainty about a constant of the model.
@@ -149,11 +147,9 @@ struct ResponseParameterField {
 [[nodiscard]] std::span<const ResponseParameterField> response_parameter_fields();
 
 /// Sets one field from a value in file units. @pre field comes from response_parameter_fields.
-void set_parameter(ResponseParameters& parameters, const ResponseParameterField& field,
-                   double file_value);
+void set_parameter(ResponseParameters& parameters, const ResponseParameterField& field, double file_value);
 /// A field's value in file units.
-[[nodiscard]] double parameter_value(const ResponseParameters& parameters,
-                                     const ResponseParameterField& field);
+[[nodiscard]] double parameter_value(const ResponseParameters& parameters, const ResponseParameterField& field);
 
 /// Whether a run with `use` reads `field`.
 [[nodiscard]] bool is_read(const ResponseParameterField& field, const ResponseUse& use);

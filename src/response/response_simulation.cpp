@@ -56,8 +56,8 @@ struct ResponseSimulation::Impl {
     double target = 0.0;      // Emax·E/(EC50 + E) from start on
   };
   std::vector<ActivationSegment> segments{ActivationSegment{}};
-  double segments_until = 0.0;  // segments are valid on [segments.front().start, segments_until]
-  bool segments_stale = false;  // an event was scheduled since the last build
+  double segments_until = 0.0;       // segments are valid on [segments.front().start, segments_until]
+  bool segments_stale = false;       // an event was scheduled since the last build
   std::size_t hard_event_index = 0;  // cache of next_hard_event_time()
   bool hard_event_cached = false;
 
@@ -122,9 +122,7 @@ struct ResponseSimulation::Impl {
   /// (R, A) at `time`, from the segment in force then. @pre time within the segments.
   [[nodiscard]] std::pair<double, double> activation_exact(double time) const {
     auto after = std::upper_bound(segments.begin(), segments.end(), time,
-                                  [](double value, const ActivationSegment& segment) {
-                                    return value < segment.start;
-                                  });
+                                  [](double value, const ActivationSegment& segment) { return value < segment.start; });
     return evolve(after == segments.begin() ? segments.front() : *std::prev(after), time);
   }
 
@@ -147,8 +145,10 @@ struct ResponseSimulation::Impl {
       const Event& event = events[k];
       if (event.kind != EventKind::exposure_start && event.kind != EventKind::exposure_end) continue;
       const auto [r, a] = evolve(rebuilt.back(), event.time);
-      if (event.kind == EventKind::exposure_start) active.push_back(event.index);
-      else std::erase(active, event.index);
+      if (event.kind == EventKind::exposure_start)
+        active.push_back(event.index);
+      else
+        std::erase(active, event.index);
       rebuilt.push_back({event.time, r, a, target_of(active)});
     }
     segments = std::move(rebuilt);
@@ -170,8 +170,7 @@ struct ResponseSimulation::Impl {
       }
       hard_event_cached = true;
     }
-    return hard_event_index < events.size() ? events[hard_event_index].time
-                                            : std::numeric_limits<double>::infinity();
+    return hard_event_index < events.size() ? events[hard_event_index].time : std::numeric_limits<double>::infinity();
   }
 
   void set_exact_activation(double time) {
@@ -190,9 +189,8 @@ struct ResponseSimulation::Impl {
 
   void schedule(double time, EventKind kind, std::size_t index) {
     expects(time >= t, "ResponseSimulation: a drive cannot start before the current time");
-    auto position = std::upper_bound(
-        events.begin() + static_cast<std::ptrdiff_t>(next_event), events.end(), time,
-        [](double value, const Event& event) { return value < event.time; });
+    auto position = std::upper_bound(events.begin() + static_cast<std::ptrdiff_t>(next_event), events.end(), time,
+                                     [](double value, const Event& event) { return value < event.time; });
     events.insert(position, Event{time, kind, index});
     segments_stale = true;
     hard_event_cached = false;  // indices behind the insertion moved
@@ -202,9 +200,8 @@ struct ResponseSimulation::Impl {
     MassPerArea total;
     for (std::size_t i : active_exposures) {
       const ExposureInterval& e = exposures[i];
-      const double factor = tretinoin_equivalent && e.active == Retinoid::retinol
-                                ? equations.parameters().retinol_potency_ratio
-                                : 1.0;
+      const double factor =
+          tretinoin_equivalent && e.active == Retinoid::retinol ? equations.parameters().retinol_potency_ratio : 1.0;
       total += factor * e.viable_epidermis_amount;
     }
     return total;
@@ -303,8 +300,8 @@ struct ResponseSimulation::Impl {
   }
 };
 
-ResponseSimulation::ResponseSimulation(const ResponseParameters& parameters,
-                                       const PersonTraits& traits, ResponseSettings settings)
+ResponseSimulation::ResponseSimulation(const ResponseParameters& parameters, const PersonTraits& traits,
+                                       ResponseSettings settings)
     : impl_(std::make_unique<Impl>(parameters, traits, settings)) {}
 ResponseSimulation::~ResponseSimulation() = default;
 ResponseSimulation::ResponseSimulation(ResponseSimulation&&) noexcept = default;
@@ -337,9 +334,7 @@ void ResponseSimulation::advance_to(Time t) { impl_->advance_to(t.si()); }
 Time ResponseSimulation::time() const { return seconds(impl_->t); }
 ResponseState ResponseSimulation::state() const { return impl_->current(); }
 
-double ResponseSimulation::erythema() const {
-  return erythema_score(impl_->current(), impl_->equations.parameters());
-}
+double ResponseSimulation::erythema() const { return erythema_score(impl_->current(), impl_->equations.parameters()); }
 
 double ResponseSimulation::barrier_at(Time time_point) const {
   const auto& history = impl_->barrier_history;

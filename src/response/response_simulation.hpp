@@ -29,14 +29,14 @@ struct ResponseSettings {
 /// maxima over the samples (day start and end included); the rest is the end-of-day value.
 struct DailyResponse {
   int day = 0;
-  double erythema = 0.0;                 // 0-4, daily maximum
-  double irritation = 0.0;               // 0-4, daily maximum
+  double erythema = 0.0;    // 0-4, daily maximum
+  double irritation = 0.0;  // 0-4, daily maximum
   double barrier = 1.0;
   double retinoid_activation = 0.0;
   double tolerance = 0.0;
   double inflammation = 0.0;
   double fibroblast_activation = 0.0;
-  double collagen_change_percent = 0.0;  // content
+  double collagen_change_percent = 0.0;     // content
   double collagen_formation_percent = 0.0;  // formation above baseline, the day's mean
   double pigment_index = 1.0;
   double pih_pigment = 0.0;
@@ -57,8 +57,7 @@ struct OpenChannels {
 class ResponseSimulation {
  public:
   /// Starts at time 0 in the untreated baseline state.
-  ResponseSimulation(const ResponseParameters& parameters, const PersonTraits& traits,
-                     ResponseSettings settings = {});
+  ResponseSimulation(const ResponseParameters& parameters, const PersonTraits& traits, ResponseSettings settings = {});
   ~ResponseSimulation();
   ResponseSimulation(ResponseSimulation&&) noexcept;
   ResponseSimulation& operator=(ResponseSimulation&&) noexcept;

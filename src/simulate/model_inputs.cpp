@@ -12,7 +12,7 @@ transport::Compound compound_of(const regimen::ActiveSpec& active) {
   compound.name = active.id;
   compound.molecular_weight_g_per_mol = active.molecular_weight_g_per_mol.value;
   compound.log_p = active.log_p.value;
-  if (!active.pka.provenance.source.empty()) compound.pka = active.pka.value;  // read only when given
+  if (!active.pka.provenance.source.empty()) compound.pka = active.pka.value;          // read only when given
   compound.ionization = transport::ionization_names.parse(active.ionization).value();  // io/ checked it
   compound.water_solubility = active.water_solubility_mg_per_ml.value * units::milligram_per_millilitre;
   return compound;
@@ -58,13 +58,13 @@ response::ResponseUse response_use_of(const regimen::Regimen& regimen) {
   use.reports_texture = has(regimen::Concern::texture);
   use.reports_enlarged_pores = has(regimen::Concern::enlarged_pores);
   use.reports_acne = has(regimen::Concern::acne);
-  use.applies_retinol = std::ranges::any_of(
-      regimen.products, [](const auto& p) { return p.active == regimen::Active::retinol; });
+  use.applies_retinol =
+      std::ranges::any_of(regimen.products, [](const auto& p) { return p.active == regimen::Active::retinol; });
   return use;
 }
 
-response::SessionInjury injury_of(const regimen::Session& session, const regimen::DeviceSpec& device,
-                                  Time session_time, const transport::TransportParameters& parameters) {
+response::SessionInjury injury_of(const regimen::Session& session, const regimen::DeviceSpec& device, Time session_time,
+                                  const transport::TransportParameters& parameters) {
   response::SessionInjury injury;
   injury.time = session_time;
   injury.effective_depth = device.depth_fraction.value * millimetres(session.needle_mm);

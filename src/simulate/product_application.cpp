@@ -20,10 +20,12 @@ constexpr std::size_t regimen_samples = 9;
 transport::VehicleBase vehicle_base(regimen::Vehicle vehicle) {
   switch (vehicle) {
     case regimen::Vehicle::cream:
-    case regimen::Vehicle::lotion: return transport::VehicleBase::emulsion;
+    case regimen::Vehicle::lotion:
+      return transport::VehicleBase::emulsion;
     case regimen::Vehicle::gel:
     case regimen::Vehicle::microsphere_gel:
-    case regimen::Vehicle::serum: return transport::VehicleBase::aqueous;
+    case regimen::Vehicle::serum:
+      return transport::VehicleBase::aqueous;
   }
   return transport::VehicleBase::emulsion;
 }

@@ -37,12 +37,12 @@ enum class VehicleRule {
 /// A product on the skin as a regimen or an experiment describes it.
 struct ProductApplication {
   regimen::Vehicle vehicle = regimen::Vehicle::cream;
-  double strength_percent = 0.0;          // drug mass percent in the product
-  std::optional<MassPerArea> amount;      // applied product; absent: an infinite dose
-  Time duration;                          // integrated for this long
-  std::optional<Time> wash_off_after;     // from the start; absent: stays on
-  double barrier = 1.0;                   // SC barrier state, [0.05, 1]
-  std::vector<Time> profile_times;        // depth profiles, from the start
+  double strength_percent = 0.0;       // drug mass percent in the product
+  std::optional<MassPerArea> amount;   // applied product; absent: an infinite dose
+  Time duration;                       // integrated for this long
+  std::optional<Time> wash_off_after;  // from the start; absent: stays on
+  double barrier = 1.0;                // SC barrier state, [0.05, 1]
+  std::vector<Time> profile_times;     // depth profiles, from the start
   std::size_t n_samples = 96;
 };
 

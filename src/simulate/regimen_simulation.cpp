@@ -23,9 +23,12 @@ Time time_of(Date start, Date date, double hour) {
 
 Time time_of(Date start, const regimen::Application& application) {
   switch (application.moment) {
-    case Moment::morning: return time_of(start, application.date, morning_hour);
-    case Moment::session: return time_of(start, application.date, after_session_hour);
-    case Moment::evening: return time_of(start, application.date, evening_hour);
+    case Moment::morning:
+      return time_of(start, application.date, morning_hour);
+    case Moment::session:
+      return time_of(start, application.date, after_session_hour);
+    case Moment::evening:
+      return time_of(start, application.date, evening_hour);
   }
   return Time{};
 }
@@ -64,7 +67,8 @@ class TransportModels {
   }
 
   /// The model for `active` with the channels of `session_index` (nullopt: intact skin).
-  transport::TransportModel& model(regimen::Active active, std::optional<std::size_t> session_index, Time session_time) {
+  transport::TransportModel& model(regimen::Active active, std::optional<std::size_t> session_index,
+                                   Time session_time) {
     const auto key = std::make_pair(active, session_index ? static_cast<long>(*session_index) : -1L);
     auto found = models_.find(key);
     if (found != models_.end()) return *found->second;
@@ -161,8 +165,8 @@ Time next_application_of_same(const RetinoidApplications& applications, std::siz
 /// The exposure the response sees: the VE amount, piecewise constant between samples.
 void add_exposure(response::ResponseSimulation& response, const transport::ApplicationResult& outcome,
                   regimen::Active active, Time from_time, Time end) {
-  const auto retinoid = active == regimen::Active::tretinoin ? response::Retinoid::tretinoin
-                                                             : response::Retinoid::retinol;
+  const auto retinoid =
+      active == regimen::Active::tretinoin ? response::Retinoid::tretinoin : response::Retinoid::retinol;
   double drug_in_model = 0.0;  // the scale of the solution's round-off and ringing, kg/m²
   for (const auto& sample : outcome.samples)
     drug_in_model = std::max(drug_in_model, (sample.amounts.vehicle + sample.amounts.in_skin()).si());
@@ -207,9 +211,9 @@ SimulationResult simulate_regimen(const regimen::Regimen& regimen, const regimen
       last_model = &model;
     }
     state.time_s = std::max(state.time_s, t.si());
-    const auto application = regimen_application(*product, catalogue.vehicle(product->vehicle),
-                                                 models.compound(product->active), models.properties(product->active),
-                                                 parameters.transport, response.barrier(), next - t);
+    const auto application =
+        regimen_application(*product, catalogue.vehicle(product->vehicle), models.compound(product->active),
+                            models.properties(product->active), parameters.transport, response.barrier(), next - t);
     const auto outcome = model.apply(state, application);
     state.time_s = next.si();
 

@@ -36,12 +36,12 @@ struct DailyRecord {
 };
 
 struct SimulationResult {
-  std::vector<DailyRecord> days;             // one a day, start … start + days − 1
+  std::vector<DailyRecord> days;  // one a day, start … start + days − 1
   response::ResponseOutcomes outcomes;
   transport::Fidelity fidelity = transport::Fidelity::fast;
   int n_retinoid_applications = 0;
   MassPerArea retinoid_applied;
-  MassPerArea retinoid_absorbed;             // cleared + metabolized (systemic + 4-oxo)
+  MassPerArea retinoid_absorbed;  // cleared + metabolized (systemic + 4-oxo)
 };
 
 /// Simulates `regimen` over its days. @pre regimen loaded through io/ (valid) and the

@@ -15,11 +15,11 @@ AxisymmetricGrid axisymmetric_grid(const std::vector<Layer>& layers, const Chann
   const double finest = resolution.finest_radial.si();
   const double largest = resolution.largest_cell_fraction;
   AxisymmetricGrid grid;
-  grid.radial_faces = graded_segment(0.0, small_r, {finest, resolution.growth, largest * small_r,
-                                                    resolution.min_cells_per_segment, Refine::end});
-  const auto outer = graded_segment(small_r, big_r, {finest, resolution.growth,
-                                                     largest * (big_r - small_r),
-                                                     resolution.min_cells_per_segment, Refine::start});
+  grid.radial_faces = graded_segment(
+      0.0, small_r, {finest, resolution.growth, largest * small_r, resolution.min_cells_per_segment, Refine::end});
+  const auto outer = graded_segment(
+      small_r, big_r,
+      {finest, resolution.growth, largest * (big_r - small_r), resolution.min_cells_per_segment, Refine::start});
   grid.radial_faces.insert(grid.radial_faces.end(), outer.begin() + 1, outer.end());
   grid.depth_faces = depth_faces(depth_segments(layers, channels.depth.si(), &channels.fluid), resolution);
   return grid;
@@ -33,7 +33,7 @@ struct CellGrid {
   const std::vector<double>& zf;  // depth faces
   std::size_t n_r;
   std::size_t n_z;
-  double r2;                      // unit-cell radius squared: areas are fractions of the cell
+  double r2;  // unit-cell radius squared: areas are fractions of the cell
 
   [[nodiscard]] std::size_t index(std::size_t i, std::size_t j) const { return 1 + j * n_r + i; }
   /// The area of ring i as a fraction of the unit cell's.
@@ -88,8 +88,8 @@ std::vector<FvFace> cell_faces(const CellGrid& grid) {
     }
     if (j + 1 < grid.n_z) {
       for (std::size_t i = 0; i < grid.n_r; ++i) {
-        faces.push_back({grid.index(i, j), grid.index(i, j + 1), grid.ring_area(i), 0.5 * dz,
-                         0.5 * (zf[j + 2] - zf[j + 1])});
+        faces.push_back(
+            {grid.index(i, j), grid.index(i, j + 1), grid.ring_area(i), 0.5 * dz, 0.5 * (zf[j + 2] - zf[j + 1])});
       }
     }
   }
@@ -98,9 +98,8 @@ std::vector<FvFace> cell_faces(const CellGrid& grid) {
 
 }  // namespace
 
-FiniteVolumeSystem build_axisymmetric_cell(const std::vector<Layer>& layers,
-                                           const ChannelArray& channels, Receptor receptor,
-                                           const GridResolution& resolution) {
+FiniteVolumeSystem build_axisymmetric_cell(const std::vector<Layer>& layers, const ChannelArray& channels,
+                                           Receptor receptor, const GridResolution& resolution) {
   validate_layers(layers);
   validate_material(channels.fluid);
   const auto axisymmetric = axisymmetric_grid(layers, channels, resolution);

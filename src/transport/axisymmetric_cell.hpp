@@ -16,23 +16,18 @@ namespace dermasim::transport {
 struct AxisymmetricGrid {
   std::vector<double> radial_faces;
   std::vector<double> depth_faces;
-  [[nodiscard]] std::size_t n_cells() const {
-    return (radial_faces.size() - 1) * (depth_faces.size() - 1);
-  }
+  [[nodiscard]] std::size_t n_cells() const { return (radial_faces.size() - 1) * (depth_faces.size() - 1); }
 };
 
 /// The grid that build_axisymmetric_cell uses for these inputs.
-[[nodiscard]] AxisymmetricGrid axisymmetric_grid(const std::vector<Layer>& layers,
-                                                 const ChannelArray& channels,
+[[nodiscard]] AxisymmetricGrid axisymmetric_grid(const std::vector<Layer>& layers, const ChannelArray& channels,
                                                  const GridResolution& resolution);
 
 /// Cell (i, j) — radial index i, depth index j — has index 1 + j·n_r + i; cell 0 is the
 /// vehicle. Cells with centre r < a and z < depth are channel fluid, healing to the tissue's
 /// D·K and taking the rates of the layer they cross.
 /// @pre 0 < channels.radius < channels.unit_cell_radius(), channels.depth > 0.
-[[nodiscard]] FiniteVolumeSystem build_axisymmetric_cell(const std::vector<Layer>& layers,
-                                                         const ChannelArray& channels,
-                                                         Receptor receptor,
-                                                         const GridResolution& resolution);
+[[nodiscard]] FiniteVolumeSystem build_axisymmetric_cell(const std::vector<Layer>& layers, const ChannelArray& channels,
+                                                         Receptor receptor, const GridResolution& resolution);
 
 }  // namespace dermasim::transport

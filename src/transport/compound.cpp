@@ -16,14 +16,12 @@ Velocity potts_guy_permeability(double molecular_weight_g_per_mol, double log_ko
 
 Diffusivity aqueous_diffusivity(double molecular_weight_g_per_mol) {
   expects(molecular_weight_g_per_mol > 0.0, "aqueous_diffusivity: MW must be positive");
-  return square_centimetres_per_second(
-      std::pow(10.0, -4.15 - 0.655 * std::log10(molecular_weight_g_per_mol)));
+  return square_centimetres_per_second(std::pow(10.0, -4.15 - 0.655 * std::log10(molecular_weight_g_per_mol)));
 }
 
 double unionized_fraction(const Compound& compound, double ph) {
   if (!compound.pka || compound.ionization == Ionization::neutral) return 1.0;
-  const double exponent = compound.ionization == Ionization::acid ? ph - *compound.pka
-                                                                  : *compound.pka - ph;
+  const double exponent = compound.ionization == Ionization::acid ? ph - *compound.pka : *compound.pka - ph;
   return 1.0 / (1.0 + std::pow(10.0, exponent));
 }
 
@@ -35,10 +33,9 @@ void add_stratum_corneum_partitions(CompoundProperties& out, double kow, const P
   auto& derived = out.derived;
   out.lipid_water_partition = 0.9 * std::pow(kow, 0.69);
   out.keratin_water_partition = 1.37 * 4.2 * std::pow(kow, 0.31);
-  const double corneocyte = p.keratin_volume_fraction * out.keratin_water_partition +
-                            (1.0 - p.keratin_volume_fraction);
-  out.stratum_corneum_water_partition = p.lipid_volume_fraction * out.lipid_water_partition +
-                                        (1.0 - p.lipid_volume_fraction) * corneocyte;
+  const double corneocyte = p.keratin_volume_fraction * out.keratin_water_partition + (1.0 - p.keratin_volume_fraction);
+  out.stratum_corneum_water_partition =
+      p.lipid_volume_fraction * out.lipid_water_partition + (1.0 - p.lipid_volume_fraction) * corneocyte;
   derived.push_back({"lipid_water_partition", out.lipid_water_partition, "1",
                      "K_lip/w = 0.9 Kow^0.69 (Surrey DPK model, as coded; docs/data.md)"});
   derived.push_back({"keratin_water_partition", out.keratin_water_partition, "1",
@@ -55,8 +52,7 @@ CompoundProperties derive_properties(const Compound& compound, const PropertyPar
   const double mw = compound.molecular_weight_g_per_mol;
   expects(mw > 0.0, "derive_properties: molecular weight must be positive");
   const double fraction_unbound = compound.fraction_unbound.value_or(1.0);
-  expects(fraction_unbound > 0.0 && fraction_unbound <= 1.0,
-          "derive_properties: fraction unbound must be in (0, 1]");
+  expects(fraction_unbound > 0.0 && fraction_unbound <= 1.0, "derive_properties: fraction unbound must be in (0, 1]");
   CompoundProperties out;
   auto& derived = out.derived;
 
@@ -67,8 +63,8 @@ CompoundProperties derive_properties(const Compound& compound, const PropertyPar
                      fmt::format("Henderson-Hasselbalch at SC surface pH {}", p.stratum_corneum_surface_ph)});
   derived.push_back({"unionized_fraction_viable", out.unionized_fraction_viable, "1",
                      fmt::format("Henderson-Hasselbalch at viable-tissue pH {}", p.viable_tissue_ph)});
-  derived.push_back({"log_d_stratum_corneum", out.log_d_stratum_corneum, "1",
-                     "log P + log10(un-ionized fraction at SC pH)"});
+  derived.push_back(
+      {"log_d_stratum_corneum", out.log_d_stratum_corneum, "1", "log P + log10(un-ionized fraction at SC pH)"});
 
   const double log_k = out.log_d_stratum_corneum;
   const double kow = std::pow(10.0, log_k);
@@ -81,8 +77,8 @@ CompoundProperties derive_properties(const Compound& compound, const PropertyPar
 
   add_stratum_corneum_partitions(out, kow, p);
 
-  out.stratum_corneum_diffusivity = Diffusivity::from_si(
-      out.potts_guy_kp.si() * p.reference_stratum_corneum.si() / out.stratum_corneum_water_partition);
+  out.stratum_corneum_diffusivity = Diffusivity::from_si(out.potts_guy_kp.si() * p.reference_stratum_corneum.si() /
+                                                         out.stratum_corneum_water_partition);
   derived.push_back({"stratum_corneum_diffusivity",
                      out.stratum_corneum_diffusivity.in(units::square_centimetre_per_second), "cm2/s",
                      fmt::format("D_sc = kp L_ref / K_sc/w, L_ref = {} um (homogeneous membrane "
@@ -90,11 +86,11 @@ CompoundProperties derive_properties(const Compound& compound, const PropertyPar
                                  p.reference_stratum_corneum.in(units::micrometre))});
 
   out.aqueous_diffusivity = aqueous_diffusivity(mw);
-  derived.push_back({"aqueous_diffusivity", out.aqueous_diffusivity.in(units::square_centimetre_per_second),
-                     "cm2/s", "D = 10^(-4.15 - 0.655 log10 MW) cm2/s (Kasting; NIOSH/Surrey models as coded)"});
+  derived.push_back({"aqueous_diffusivity", out.aqueous_diffusivity.in(units::square_centimetre_per_second), "cm2/s",
+                     "D = 10^(-4.15 - 0.655 log10 MW) cm2/s (Kasting; NIOSH/Surrey models as coded)"});
 
-  out.binding_factor = 0.65 + 0.325 / fraction_unbound +
-                       0.025 * out.unionized_fraction_viable * out.lipid_water_partition;
+  out.binding_factor =
+      0.65 + 0.325 / fraction_unbound + 0.025 * out.unionized_fraction_viable * out.lipid_water_partition;
   derived.push_back({"binding_factor", out.binding_factor, "1",
                      "B = 0.65 + 0.325/f_u + 0.025 f_non K_lip/w (Surrey DPK model, as coded; "
                      "low-quality port, docs/data.md)"});

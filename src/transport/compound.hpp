@@ -22,11 +22,11 @@ inline constexpr EnumNames<Ionization, 3> ionization_names{
 struct Compound {
   std::string name;
   double molecular_weight_g_per_mol = 0.0;
-  double log_p = 0.0;                              // octanol/water, neutral species
+  double log_p = 0.0;  // octanol/water, neutral species
   std::optional<double> pka;
   Ionization ionization = Ionization::neutral;
   std::optional<Concentration> water_solubility;
-  std::optional<double> fraction_unbound;          // in plasma/tissue fluid; absent: 1
+  std::optional<double> fraction_unbound;  // in plasma/tissue fluid; absent: 1
 };
 
 /// Parameters of the correlations that are not properties of the compound
@@ -34,9 +34,9 @@ struct Compound {
 struct PropertyParameters {
   double stratum_corneum_surface_ph = 5.0;
   double viable_tissue_ph = 7.4;
-  double lipid_volume_fraction = 0.1;         // of hydrated SC
-  double keratin_volume_fraction = 0.35;      // of hydrated corneocytes
-  double tissue_water_fraction = 0.6;         // of VE and dermis
+  double lipid_volume_fraction = 0.1;                  // of hydrated SC
+  double keratin_volume_fraction = 0.35;               // of hydrated corneocytes
+  double tissue_water_fraction = 0.6;                  // of VE and dermis
   Length reference_stratum_corneum = micrometres(15);  // SC thickness behind Potts–Guy kp
 };
 
@@ -51,7 +51,7 @@ struct DerivedProperty {
 struct CompoundProperties {
   double unionized_fraction_stratum_corneum = 1.0;
   double unionized_fraction_viable = 1.0;
-  double log_d_stratum_corneum = 0.0;            // log P of the un-ionized share at SC pH
+  double log_d_stratum_corneum = 0.0;  // log P of the un-ionized share at SC pH
   Velocity potts_guy_kp;
   double lipid_water_partition = 0.0;
   double keratin_water_partition = 0.0;
@@ -77,7 +77,6 @@ struct CompoundProperties {
 
 /// Every property the transport model derives for `compound`.
 /// @pre MW > 0; fraction_unbound, when given, in (0, 1].
-[[nodiscard]] CompoundProperties derive_properties(const Compound& compound,
-                                                   const PropertyParameters& parameters = {});
+[[nodiscard]] CompoundProperties derive_properties(const Compound& compound, const PropertyParameters& parameters = {});
 
 }  // namespace dermasim::transport

@@ -8,8 +8,7 @@
 
 namespace dermasim::transport {
 FiniteVolumeSystem::FiniteVolumeSystem(std::vector<FvCell> cells, std::vector<FvFace> faces,
-                                       std::vector<FvSinkFace> sink_faces,
-                                       std::vector<double> slab_faces,
+                                       std::vector<FvSinkFace> sink_faces, std::vector<double> slab_faces,
                                        std::array<double, 3> compartment_thickness)
     : cells_(std::move(cells)),
       faces_(std::move(faces)),
@@ -22,11 +21,9 @@ FiniteVolumeSystem::FiniteVolumeSystem(std::vector<FvCell> cells, std::vector<Fv
   for (std::size_t i = 1; i < cells_.size(); ++i) {
     const auto& cell = cells_[i];
     expects(cell.compartment != Compartment::vehicle, "FiniteVolumeSystem: one vehicle cell");
-    expects(cell.capacity > 0.0 && cell.conductance_product > 0.0 &&
-                cell.open_conductance_product > 0.0,
+    expects(cell.capacity > 0.0 && cell.conductance_product > 0.0 && cell.open_conductance_product > 0.0,
             "FiniteVolumeSystem: cells need positive capacity and D·K");
-    expects(cell.metabolism >= 0.0 && cell.clearance >= 0.0,
-            "FiniteVolumeSystem: rates must be non-negative");
+    expects(cell.metabolism >= 0.0 && cell.clearance >= 0.0, "FiniteVolumeSystem: rates must be non-negative");
     expects(cell.slab + 1 < slab_faces_.size(), "FiniteVolumeSystem: slab out of range");
     has_channels_ = has_channels_ || cell.is_channel;
   }
@@ -61,7 +58,8 @@ std::vector<std::vector<std::int64_t>> FiniteVolumeSystem::nonzero_columns() con
     add(i, i);
     if (cells_[i].clearance > 0.0) add(accumulator_index(Accumulator::cleared), i);
     if (cells_[i].metabolism > 0.0) add(accumulator_index(Accumulator::metabolized), i);
-    if (cells_[i].compartment == Compartment::viable_epidermis) add(accumulator_index(Accumulator::auc_viable_epidermis), i);
+    if (cells_[i].compartment == Compartment::viable_epidermis)
+      add(accumulator_index(Accumulator::auc_viable_epidermis), i);
     if (cells_[i].compartment == Compartment::dermis) add(accumulator_index(Accumulator::auc_dermis), i);
   }
   for (const auto& face : faces_) {
@@ -105,8 +103,8 @@ void FiniteVolumeSystem::locate_entries() {
   face_positions_.clear();
   supplied_positions_.clear();
   for (const auto& face : faces_) {
-    face_positions_.push_back({position(face.a, face.a), position(face.a, face.b),
-                               position(face.b, face.a), position(face.b, face.b)});
+    face_positions_.push_back(
+        {position(face.a, face.a), position(face.a, face.b), position(face.b, face.a), position(face.b, face.b)});
     if (face.a == 0) {
       supplied_positions_.push_back({position(supplied, 0), position(supplied, face.b)});
     } else {
@@ -126,7 +124,8 @@ void FiniteVolumeSystem::locate_entries() {
   for (std::size_t i = 0; i < cells_.size(); ++i) {
     cell_diagonal_[i] = position(i, i);
     if (cells_[i].clearance > 0.0) cleared_positions_[i] = position(accumulator_index(Accumulator::cleared), i);
-    if (cells_[i].metabolism > 0.0) metabolized_positions_[i] = position(accumulator_index(Accumulator::metabolized), i);
+    if (cells_[i].metabolism > 0.0)
+      metabolized_positions_[i] = position(accumulator_index(Accumulator::metabolized), i);
     if (cells_[i].compartment == Compartment::viable_epidermis)
       auc_positions_[i] = position(accumulator_index(Accumulator::auc_viable_epidermis), i);
     if (cells_[i].compartment == Compartment::dermis)
@@ -256,8 +255,8 @@ void FiniteVolumeSystem::jacobian(double t, std::span<double> values) const {
     if (cleared_positions_[i] >= 0) values[cleared_positions_[i]] += cell.clearance;
     if (metabolized_positions_[i] >= 0) values[metabolized_positions_[i]] += cell.metabolism;
     if (auc_positions_[i] >= 0) {
-      values[auc_positions_[i]] += cell.capacity /
-          (cell.compartment == Compartment::viable_epidermis ? ve_thickness : de_thickness);
+      values[auc_positions_[i]] +=
+          cell.capacity / (cell.compartment == Compartment::viable_epidermis ? ve_thickness : de_thickness);
     }
   }
   // Divide the cell rows by their capacity (the accumulator rows are already rates).
@@ -285,10 +284,17 @@ CompartmentAmounts FiniteVolumeSystem::amounts(std::span<const double> y) const 
   for (std::size_t i = 1; i < cells_.size(); ++i) {
     const MassPerArea amount = MassPerArea::from_si(cells_[i].capacity * y[i]);
     switch (cells_[i].compartment) {
-      case Compartment::stratum_corneum: result.stratum_corneum += amount; break;
-      case Compartment::viable_epidermis: result.viable_epidermis += amount; break;
-      case Compartment::dermis: result.dermis += amount; break;
-      case Compartment::vehicle: break;
+      case Compartment::stratum_corneum:
+        result.stratum_corneum += amount;
+        break;
+      case Compartment::viable_epidermis:
+        result.viable_epidermis += amount;
+        break;
+      case Compartment::dermis:
+        result.dermis += amount;
+        break;
+      case Compartment::vehicle:
+        break;
     }
   }
   result.receptor = MassPerArea::from_si(y[accumulator_index(Accumulator::receptor)]);
@@ -320,11 +326,8 @@ std::vector<double> FiniteVolumeSystem::depth_profile(std::span<const double> y)
 
 std::array<double, 2> FiniteVolumeSystem::viable_concentrations(std::span<const double> y) const {
   const auto a = amounts(y);
-  const auto mean = [](double amount, double thickness) {
-    return thickness > 0.0 ? amount / thickness : 0.0;
-  };
-  return {mean(a.viable_epidermis.si(), compartment_thickness_[1]),
-          mean(a.dermis.si(), compartment_thickness_[2])};
+  const auto mean = [](double amount, double thickness) { return thickness > 0.0 ? amount / thickness : 0.0; };
+  return {mean(a.viable_epidermis.si(), compartment_thickness_[1]), mean(a.dermis.si(), compartment_thickness_[2])};
 }
 
 }  // namespace dermasim::transport

@@ -23,11 +23,11 @@ struct FvCell {
   double capacity = 0.0;
   double metabolism = 0.0;
   double clearance = 0.0;
-  double conductance_product = 0.0;        // D·K of the material (closed channel: tissue value)
-  double open_conductance_product = 0.0;   // D·K of an open channel; = conductance_product else
+  double conductance_product = 0.0;       // D·K of the material (closed channel: tissue value)
+  double open_conductance_product = 0.0;  // D·K of an open channel; = conductance_product else
   bool is_channel = false;
-  std::size_t slab = 0;                    // depth slab, for depth profiles
-  bool is_barrier = false;                 // stratum corneum: D scales with 1/barrier
+  std::size_t slab = 0;     // depth slab, for depth profiles
+  bool is_barrier = false;  // stratum corneum: D scales with 1/barrier
 };
 
 /// A face between cells a and b: conductance = area / (distance_a/DK_a + distance_b/DK_b).
@@ -56,13 +56,11 @@ enum class VehicleMode { film, reservoir, absent };
 /// tissue value as exp(−(t − opened_at)/τ); an infinite τ (Franz cell) never heals.
 struct ChannelClosure {
   double opened_at_s = 0.0;
-  double time_constant_s = 0.0;   // 0 or infinity: no healing
+  double time_constant_s = 0.0;  // 0 or infinity: no healing
 };
 
 /// Indices of the accumulated quantities, stored after the cells.
-enum class Accumulator : std::size_t {
-  receptor = 0, cleared, metabolized, supplied, auc_viable_epidermis, auc_dermis
-};
+enum class Accumulator : std::size_t { receptor = 0, cleared, metabolized, supplied, auc_viable_epidermis, auc_dermis };
 inline constexpr std::size_t n_accumulators = 6;
 
 /// Amount per compartment, per area of skin surface.
@@ -74,7 +72,7 @@ struct CompartmentAmounts {
   MassPerArea receptor;
   MassPerArea cleared;
   MassPerArea metabolized;
-  MassPerArea supplied;   // drawn from an infinite donor
+  MassPerArea supplied;  // drawn from an infinite donor
   [[nodiscard]] MassPerArea in_skin() const { return stratum_corneum + viable_epidermis + dermis; }
 };
 
@@ -83,9 +81,8 @@ class FiniteVolumeSystem final : public numerics::OdeSystem {
   /// @pre cells[0] is the vehicle cell; every face and sink face refers to existing cells;
   /// slab_faces (depth of slab boundaries, m, from the skin surface) has one more entry than
   /// there are slabs; compartment_thickness gives the thickness (m) of SC, VE and dermis.
-  FiniteVolumeSystem(std::vector<FvCell> cells, std::vector<FvFace> faces,
-                     std::vector<FvSinkFace> sink_faces, std::vector<double> slab_faces,
-                     std::array<double, 3> compartment_thickness);
+  FiniteVolumeSystem(std::vector<FvCell> cells, std::vector<FvFace> faces, std::vector<FvSinkFace> sink_faces,
+                     std::vector<double> slab_faces, std::array<double, 3> compartment_thickness);
 
   [[nodiscard]] std::size_t n_cells() const { return cells_.size(); }
   [[nodiscard]] std::size_t n_states() const override { return cells_.size() + n_accumulators; }
@@ -148,11 +145,11 @@ class FiniteVolumeSystem final : public numerics::OdeSystem {
   numerics::SparsityPattern pattern_;
   // Positions in pattern_ of each face's four entries (aa, ab, ba, bb) and of each sink face.
   std::vector<std::array<std::int64_t, 4>> face_positions_;
-  std::vector<std::int64_t> sink_positions_;          // (cell, cell)
-  std::vector<std::int64_t> receptor_positions_;      // (receptor row, cell)
-  std::vector<std::int64_t> cell_diagonal_;           // (cell, cell)
+  std::vector<std::int64_t> sink_positions_;      // (cell, cell)
+  std::vector<std::int64_t> receptor_positions_;  // (receptor row, cell)
+  std::vector<std::int64_t> cell_diagonal_;       // (cell, cell)
   std::vector<std::int64_t> cleared_positions_, metabolized_positions_;
-  std::vector<std::int64_t> auc_positions_;           // (auc row, cell), per cell, -1 if none
+  std::vector<std::int64_t> auc_positions_;                      // (auc row, cell), per cell, -1 if none
   std::vector<std::array<std::int64_t, 2>> supplied_positions_;  // per face touching vehicle
 
   mutable std::vector<double> face_conductance_;

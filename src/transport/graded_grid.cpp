@@ -11,10 +11,14 @@ namespace {
 // Distance (in cells) of cell k of n from the nearest refined end.
 std::size_t distance_from_refined_end(std::size_t k, std::size_t n, Refine refine) {
   switch (refine) {
-    case Refine::start: return k;
-    case Refine::end: return n - 1 - k;
-    case Refine::both_ends: return std::min(k, n - 1 - k);
-    case Refine::none: return std::size_t{1000};  // every cell at the largest size
+    case Refine::start:
+      return k;
+    case Refine::end:
+      return n - 1 - k;
+    case Refine::both_ends:
+      return std::min(k, n - 1 - k);
+    case Refine::none:
+      return std::size_t{1000};  // every cell at the largest size
   }
   return k;
 }
@@ -26,8 +30,7 @@ std::vector<double> graded_segment(double start, double end, const Grading& grad
   expects(grading.first_cell > 0.0, "graded_segment: first cell must be positive");
   expects(grading.growth >= 1.0, "graded_segment: growth must be >= 1");
   const double length = end - start;
-  const double cap = grading.largest_cell > 0.0 ? std::max(grading.largest_cell, grading.first_cell)
-                                                : length;
+  const double cap = grading.largest_cell > 0.0 ? std::max(grading.largest_cell, grading.first_cell) : length;
   expects(grading.refine != Refine::none || grading.largest_cell > 0.0,
           "graded_segment: an unrefined segment needs a largest cell size");
   const auto size_at = [&](std::size_t from_end) {
@@ -54,8 +57,7 @@ std::vector<double> graded_segment(double start, double end, const Grading& grad
   return faces;
 }
 
-std::vector<double> graded_faces(const std::vector<double>& breakpoints,
-                                 const std::vector<Grading>& gradings) {
+std::vector<double> graded_faces(const std::vector<double>& breakpoints, const std::vector<Grading>& gradings) {
   expects(breakpoints.size() >= 2, "graded_faces: at least one segment");
   expects(gradings.size() + 1 == breakpoints.size(), "graded_faces: one grading per segment");
   std::vector<double> faces{breakpoints.front()};

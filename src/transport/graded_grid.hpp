@@ -14,9 +14,9 @@ enum class Refine { both_ends, start, end, none };
 /// How a segment is graded: sizes first·growth^k from each refined end, capped at largest,
 /// then scaled down uniformly so that they fill the segment exactly.
 struct Grading {
-  double first_cell = 0.0;       // m, > 0
-  double growth = 1.0;           // >= 1
-  double largest_cell = 0.0;     // m; <= 0: no cap
+  double first_cell = 0.0;    // m, > 0
+  double growth = 1.0;        // >= 1
+  double largest_cell = 0.0;  // m; <= 0: no cap
   std::size_t min_cells = 1;
   Refine refine = Refine::both_ends;
 };

@@ -6,8 +6,8 @@
 
 namespace dermasim::transport {
 
-FvCell make_cell(Compartment compartment, const Material& material, double thickness_m,
-                 double area_fraction, std::size_t slab) {
+FvCell make_cell(Compartment compartment, const Material& material, double thickness_m, double area_fraction,
+                 std::size_t slab) {
   FvCell cell;
   cell.compartment = compartment;
   const double volume = thickness_m * area_fraction;  // per unit skin area
@@ -21,8 +21,8 @@ FvCell make_cell(Compartment compartment, const Material& material, double thick
   return cell;
 }
 
-FvCell make_channel_cell(const ChannelArray& channels, const Layer& layer, double thickness_m,
-                         double area_fraction, std::size_t slab) {
+FvCell make_channel_cell(const ChannelArray& channels, const Layer& layer, double thickness_m, double area_fraction,
+                         std::size_t slab) {
   Material fluid = channels.fluid;
   fluid.metabolism = layer.material.metabolism;
   fluid.clearance = layer.material.clearance;
@@ -73,8 +73,7 @@ FiniteVolumeSystem build_layered_column(const std::vector<Layer>& layers, Recept
   const std::size_t n_depth = faces_z.size() - 1;
   faces.push_back({0, 1, 1.0, 0.0, 0.5 * (faces_z[1] - faces_z[0])});
   for (std::size_t k = 0; k + 1 < n_depth; ++k) {
-    faces.push_back({k + 1, k + 2, 1.0, 0.5 * (faces_z[k + 1] - faces_z[k]),
-                     0.5 * (faces_z[k + 2] - faces_z[k + 1])});
+    faces.push_back({k + 1, k + 2, 1.0, 0.5 * (faces_z[k + 1] - faces_z[k]), 0.5 * (faces_z[k + 2] - faces_z[k + 1])});
   }
   if (receptor == Receptor::sink) {
     sinks.push_back({n_depth, 1.0, 0.5 * (faces_z[n_depth] - faces_z[n_depth - 1])});
@@ -83,9 +82,8 @@ FiniteVolumeSystem build_layered_column(const std::vector<Layer>& layers, Recept
                             compartment_thicknesses(layers));
 }
 
-FiniteVolumeSystem build_two_pathway_column(const std::vector<Layer>& layers,
-                                            const ChannelArray& channels, Receptor receptor,
-                                            const GridResolution& resolution) {
+FiniteVolumeSystem build_two_pathway_column(const std::vector<Layer>& layers, const ChannelArray& channels,
+                                            Receptor receptor, const GridResolution& resolution) {
   validate_layers(layers);
   validate_material(channels.fluid);
   const double big_r = channels.unit_cell_radius().si();

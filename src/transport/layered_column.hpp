@@ -18,8 +18,7 @@ namespace dermasim::transport {
 
 /// An intact layered column: vehicle cell, then the layers' cells from the surface down.
 /// @pre validate_layers(layers) passes.
-[[nodiscard]] FiniteVolumeSystem build_layered_column(const std::vector<Layer>& layers,
-                                                      Receptor receptor,
+[[nodiscard]] FiniteVolumeSystem build_layered_column(const std::vector<Layer>& layers, Receptor receptor,
                                                       const GridResolution& resolution);
 
 /// The two-pathway column for micro-needled skin (`fast` fidelity). Channel cells above the
@@ -27,16 +26,15 @@ namespace dermasim::transport {
 /// tissue's D·K; they take the metabolism and clearance rates of the layer they cross.
 /// @pre 0 < channels.radius < channels.unit_cell_radius().
 [[nodiscard]] FiniteVolumeSystem build_two_pathway_column(const std::vector<Layer>& layers,
-                                                          const ChannelArray& channels,
-                                                          Receptor receptor,
+                                                          const ChannelArray& channels, Receptor receptor,
                                                           const GridResolution& resolution);
 
 /// The annulus shape factor F(R, a) above (dimensionless). @pre 0 < a < R.
 [[nodiscard]] double annulus_shape_factor(double unit_cell_radius, double channel_radius);
 
 /// The cell of `material` over a depth interval of `thickness` and area fraction `area`.
-[[nodiscard]] FvCell make_cell(Compartment compartment, const Material& material,
-                               double thickness_m, double area_fraction, std::size_t slab);
+[[nodiscard]] FvCell make_cell(Compartment compartment, const Material& material, double thickness_m,
+                               double area_fraction, std::size_t slab);
 
 /// A cell of an open channel inside `layer`: the channel fluid with the layer's metabolism and
 /// clearance; its conductance relaxes from the fluid's to the layer's as the channel closes.

@@ -51,7 +51,7 @@ std::array<double, 6> outflow_at_output_hours(const ApplicationResult& result) {
   std::array<double, 6> values{};
   for (std::size_t k = 0; k < output_hours.size(); ++k) {
     const auto match = std::find_if(result.samples.begin(), result.samples.end(), [&](const Sample& s) {
-      return std::abs(s.time.in(units::hour) - output_hours[k]) < 1e-9;
+      return std::abs(s.time.in(units::hour)-output_hours[k]) < 1e-9;
     });
     expects(match != result.samples.end(), "outflow_at_output_hours: result lacks an hourly sample");
     values[k] = match->amounts.receptor.in(units::milligram_per_square_centimetre);
@@ -59,8 +59,7 @@ std::array<double, 6> outflow_at_output_hours(const ApplicationResult& result) {
   return values;
 }
 
-double worst_relative_error(const std::array<double, 6>& values,
-                            const std::array<double, 6>& reference) {
+double worst_relative_error(const std::array<double, 6>& values, const std::array<double, 6>& reference) {
   double worst = 0.0;
   for (std::size_t k = 0; k < values.size(); ++k) {
     worst = std::max(worst, std::abs(values[k] - reference[k]) / std::abs(reference[k]));

@@ -31,7 +31,6 @@ inline constexpr std::array<double, 6> problem_b_mg_per_cm2{3.162039e-02, 7.2504
 /// Cumulative receptor amount (mg/cm²) at output_hours, from an hourly-sampled result.
 [[nodiscard]] std::array<double, 6> outflow_at_output_hours(const ApplicationResult& result);
 /// Worst relative error of `values` against `reference` over the six outputs.
-[[nodiscard]] double worst_relative_error(const std::array<double, 6>& values,
-                                          const std::array<double, 6>& reference);
+[[nodiscard]] double worst_relative_error(const std::array<double, 6>& values, const std::array<double, 6>& reference);
 
 }  // namespace dermasim::transport::reference

@@ -23,8 +23,7 @@ void validate_material(const Material& material) {
   expects(material.diffusivity.si() > 0.0, "material: diffusivity must be positive");
   expects(material.partition > 0.0, "material: partition coefficient must be positive");
   expects(material.retardation >= 1.0, "material: retardation must be >= 1");
-  expects(material.metabolism.si() >= 0.0 && material.clearance.si() >= 0.0,
-          "material: rates must be non-negative");
+  expects(material.metabolism.si() >= 0.0 && material.clearance.si() >= 0.0, "material: rates must be non-negative");
 }
 
 void validate_layers(const std::vector<Layer>& layers) {
@@ -37,16 +36,13 @@ void validate_layers(const std::vector<Layer>& layers) {
 }
 
 bool materials_differ(const Material& a, const Material& b) {
-  const auto differ = [](double x, double y) {
-    return std::abs(x - y) > 1e-12 * std::max(std::abs(x), std::abs(y));
-  };
+  const auto differ = [](double x, double y) { return std::abs(x - y) > 1e-12 * std::max(std::abs(x), std::abs(y)); };
   return differ(a.conductance_product(), b.conductance_product()) ||
          differ(a.partition * a.retardation, b.partition * b.retardation) ||
          differ(a.metabolism.si(), b.metabolism.si()) || differ(a.clearance.si(), b.clearance.si());
 }
 
-DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_depth_m,
-                             const Material* channel_fluid) {
+DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_depth_m, const Material* channel_fluid) {
   DepthSegments segments;
   segments.breakpoints.push_back(0.0);
   segments.is_refined.push_back(true);
@@ -60,8 +56,7 @@ DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_de
       segments.breakpoints.push_back(channel_depth_m);
       segments.layer_of_segment.push_back(l);
       segments.is_barrier.push_back(is_barrier);
-      segments.is_refined.push_back(channel_fluid == nullptr ||
-                                    materials_differ(*channel_fluid, layers[l].material));
+      segments.is_refined.push_back(channel_fluid == nullptr || materials_differ(*channel_fluid, layers[l].material));
       channel_inside = true;
     }
     segments.breakpoints.push_back(bottom);
@@ -70,8 +65,7 @@ DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_de
     const bool last = l + 1 == layers.size();
     bool refined = !last && materials_differ(layers[l].material, layers[l + 1].material);
     // A channel ending exactly at this interface: its fluid meets the layer below.
-    if (!last && !channel_inside && channel_fluid != nullptr &&
-        std::abs(channel_depth_m - bottom) <= tolerance) {
+    if (!last && !channel_inside && channel_fluid != nullptr && std::abs(channel_depth_m - bottom) <= tolerance) {
       refined = refined || materials_differ(*channel_fluid, layers[l + 1].material);
     }
     segments.is_refined.push_back(refined);
@@ -84,8 +78,8 @@ std::vector<double> depth_faces(const DepthSegments& segments, const GridResolut
   std::vector<Grading> gradings;
   for (std::size_t s = 0; s + 1 < segments.breakpoints.size(); ++s) {
     const double length = segments.breakpoints[s + 1] - segments.breakpoints[s];
-    const double fraction = segments.is_barrier[s] ? resolution.barrier_largest_cell_fraction
-                                                   : resolution.largest_cell_fraction;
+    const double fraction =
+        segments.is_barrier[s] ? resolution.barrier_largest_cell_fraction : resolution.largest_cell_fraction;
     const bool at_start = segments.is_refined[s];
     const bool at_end = segments.is_refined[s + 1];
     Refine refine = at_start && at_end ? Refine::both_ends
@@ -93,8 +87,8 @@ std::vector<double> depth_faces(const DepthSegments& segments, const GridResolut
                     : at_end           ? Refine::end
                                        : Refine::none;
     if (refine == Refine::none && fraction <= 0.0) refine = Refine::both_ends;  // no cap given
-    gradings.push_back({resolution.finest_cell.si(), resolution.growth, fraction * length,
-                        resolution.min_cells_per_segment, refine});
+    gradings.push_back(
+        {resolution.finest_cell.si(), resolution.growth, fraction * length, resolution.min_cells_per_segment, refine});
   }
   return graded_faces(segments.breakpoints, gradings);
 }

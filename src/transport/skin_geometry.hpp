@@ -36,7 +36,7 @@ struct GridResolution {
   Length finest_cell = micrometres(0.5);
   double growth = 1.25;
   std::size_t min_cells_per_segment = 4;
-  double largest_cell_fraction = 0.125;   // no cell larger than this fraction of its segment
+  double largest_cell_fraction = 0.125;  // no cell larger than this fraction of its segment
   // The stratum corneum carries the steep early transient of a barrier-limited compound:
   // its cells stay nearly uniform (no larger than this fraction of its thickness).
   double barrier_largest_cell_fraction = 0.03;
@@ -51,8 +51,8 @@ struct GridResolution {
 struct DepthSegments {
   std::vector<double> breakpoints;
   std::vector<std::size_t> layer_of_segment;
-  std::vector<bool> is_barrier;    // the segment lies in the stratum corneum
-  std::vector<bool> is_refined;    // per breakpoint
+  std::vector<bool> is_barrier;  // the segment lies in the stratum corneum
+  std::vector<bool> is_refined;  // per breakpoint
 };
 [[nodiscard]] DepthSegments depth_segments(const std::vector<Layer>& layers, double channel_depth_m,
                                            const Material* channel_fluid = nullptr);
@@ -61,8 +61,7 @@ struct DepthSegments {
 [[nodiscard]] bool materials_differ(const Material& a, const Material& b);
 
 /// Faces of a graded depth grid over the segments.
-[[nodiscard]] std::vector<double> depth_faces(const DepthSegments& segments,
-                                              const GridResolution& resolution);
+[[nodiscard]] std::vector<double> depth_faces(const DepthSegments& segments, const GridResolution& resolution);
 
 /// Thickness (m) of the SC, VE and dermis compartments, in that order.
 [[nodiscard]] std::array<double, 3> compartment_thicknesses(const std::vector<Layer>& layers);

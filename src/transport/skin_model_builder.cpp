@@ -6,8 +6,7 @@
 
 namespace dermasim::transport {
 
-double vehicle_water_partition(const CompoundProperties& properties,
-                               double stratum_corneum_vehicle_partition) {
+double vehicle_water_partition(const CompoundProperties& properties, double stratum_corneum_vehicle_partition) {
   expects(stratum_corneum_vehicle_partition > 0.0, "vehicle partition must be positive");
   return properties.stratum_corneum_water_partition / stratum_corneum_vehicle_partition;
 }
@@ -18,9 +17,9 @@ double vehicle_water_partition(const CompoundProperties& properties, VehicleBase
   return vehicle_water_partition(properties, parameters.cream_stratum_corneum_vehicle_partition);
 }
 
-SkinModel build_skin_model(const CompoundProperties& properties, const SiteLayers& site,
-                           Receptor receptor, const std::optional<MicroneedleTreatment>& treatment,
-                           bool occluded, const TransportParameters& parameters) {
+SkinModel build_skin_model(const CompoundProperties& properties, const SiteLayers& site, Receptor receptor,
+                           const std::optional<MicroneedleTreatment>& treatment, bool occluded,
+                           const TransportParameters& parameters) {
   const bool in_vivo = receptor == Receptor::clearance;
   Material stratum_corneum;
   stratum_corneum.diffusivity = properties.stratum_corneum_diffusivity;
@@ -54,8 +53,7 @@ SkinModel build_skin_model(const CompoundProperties& properties, const SiteLayer
     channels.radius = 0.5 * treatment->channel_surface_diameter;
     channels.fluid = Material{properties.aqueous_diffusivity, 1.0, 1.0};
     skin.channels = channels;
-    skin.closure_time_constant =
-        occluded ? parameters.closure_time_occluded : parameters.closure_time_open;
+    skin.closure_time_constant = occluded ? parameters.closure_time_occluded : parameters.closure_time_open;
     skin.channels_opened_at = -treatment->before_application;
   }
   return skin;

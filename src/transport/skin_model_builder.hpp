@@ -27,15 +27,14 @@ struct SiteLayers {
 struct MicroneedleTreatment {
   double channels_per_cm2 = 0.0;
   Length needle_length;
-  double depth_fraction = 1.0;          // effective depth / needle length (device catalogue)
+  double depth_fraction = 1.0;  // effective depth / needle length (device catalogue)
   Length channel_surface_diameter;
-  Time before_application = Time{};     // time from perforation to application
+  Time before_application = Time{};  // time from perforation to application
 };
 
 /// @pre thicknesses > 0; treatment depth fraction in (0, 1], density > 0.
-[[nodiscard]] SkinModel build_skin_model(const CompoundProperties& properties,
-                                         const SiteLayers& site, Receptor receptor,
-                                         const std::optional<MicroneedleTreatment>& treatment,
+[[nodiscard]] SkinModel build_skin_model(const CompoundProperties& properties, const SiteLayers& site,
+                                         Receptor receptor, const std::optional<MicroneedleTreatment>& treatment,
                                          bool occluded, const TransportParameters& parameters);
 
 /// The vehicle/water partition coefficient K_v = K_sc/w ÷ K_sc/vehicle.

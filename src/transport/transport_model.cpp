@@ -6,9 +6,9 @@
 #include <optional>
 
 #include "core/error.hpp"
-#include "transport/axisymmetric_cell.hpp"
 #include "numerics/bdf2_integrator.hpp"
 #include "numerics/cvode_integrator.hpp"
+#include "transport/axisymmetric_cell.hpp"
 #include "transport/layered_column.hpp"
 
 namespace dermasim::transport {
@@ -17,8 +17,7 @@ namespace {
 std::unique_ptr<FiniteVolumeSystem> build_system(const SkinModel& skin, Fidelity fidelity,
                                                  const GridResolution& resolution) {
   if (!skin.channels) {
-    return std::make_unique<FiniteVolumeSystem>(
-        build_layered_column(skin.layers, skin.receptor, resolution));
+    return std::make_unique<FiniteVolumeSystem>(build_layered_column(skin.layers, skin.receptor, resolution));
   }
   if (fidelity == Fidelity::full) {
     return std::make_unique<FiniteVolumeSystem>(
@@ -51,8 +50,7 @@ std::vector<OutputTime> output_times(double t0, const Application& application) 
     expects(application.wash_off_after->si() >= 0.0, "apply: wash-off must not precede the start");
     times.push_back({t0 + application.wash_off_after->si(), false, false, true});
   }
-  std::sort(times.begin(), times.end(),
-            [](const OutputTime& a, const OutputTime& b) { return a.time < b.time; });
+  std::sort(times.begin(), times.end(), [](const OutputTime& a, const OutputTime& b) { return a.time < b.time; });
   // Merge coincident times (to a relative 1e-12 of the duration).
   std::vector<OutputTime> merged;
   for (const auto& entry : times) {
@@ -100,13 +98,16 @@ struct SuspendedFilm {
 
 GridResolution default_resolution(Fidelity fidelity) {
   if (fidelity == Fidelity::full) return GridResolution{};
-  return GridResolution{.finest_cell = micrometres(1.0), .growth = 1.4, .min_cells_per_segment = 2,
-                        .largest_cell_fraction = 0.2, .barrier_largest_cell_fraction = 0.1,
+  return GridResolution{.finest_cell = micrometres(1.0),
+                        .growth = 1.4,
+                        .min_cells_per_segment = 2,
+                        .largest_cell_fraction = 0.2,
+                        .barrier_largest_cell_fraction = 0.1,
                         .finest_radial = micrometres(2.0)};
 }
 
-TransportModel::TransportModel(SkinModel skin, Fidelity fidelity,
-                               std::optional<GridResolution> resolution, SolverOptions options)
+TransportModel::TransportModel(SkinModel skin, Fidelity fidelity, std::optional<GridResolution> resolution,
+                               SolverOptions options)
     : skin_(std::move(skin)), fidelity_(fidelity), options_(options) {
   system_ = build_system(skin_, fidelity_, resolution.value_or(default_resolution(fidelity_)));
   if (options_.scheme == TimeScheme::automatic) {
@@ -115,7 +116,7 @@ TransportModel::TransportModel(SkinModel skin, Fidelity fidelity,
   if (options_.scheme == TimeScheme::fixed_step_bdf2) {
     integrator_ = std::make_unique<numerics::Bdf2Integrator>(
         *system_, numerics::Bdf2Schedule{options_.bdf2_step.si(), options_.bdf2_startup_halvings,
-                               options_.bdf2_max_step.si(), options_.bdf2_step_growth});
+                                         options_.bdf2_max_step.si(), options_.bdf2_step_growth});
   } else {
     const std::vector<double> absolute(system_->n_states(), 1.0);
     integrator_ = std::make_unique<numerics::CvodeIntegrator>(*system_, options_.relative_tolerance, absolute);
@@ -132,8 +133,7 @@ State TransportModel::initial_state() const {
   return state;
 }
 
-std::vector<double> TransportModel::absolute_tolerances(std::span<const double> y,
-                                                        double amount_scale) const {
+std::vector<double> TransportModel::absolute_tolerances(std::span<const double> y, double amount_scale) const {
   const std::size_t n = system_->n_cells();
   double u_scale = 0.0;
   double capacity = 0.0;
@@ -149,8 +149,7 @@ std::vector<double> TransportModel::absolute_tolerances(std::span<const double> 
   return absolute;
 }
 
-void TransportModel::record(ApplicationResult& result, double t, std::span<const double> y,
-                            double washed_off) const {
+void TransportModel::record(ApplicationResult& result, double t, std::span<const double> y, double washed_off) const {
   Sample sample;
   sample.time = Time::from_si(t);
   sample.amounts = system_->amounts(y);
@@ -202,8 +201,7 @@ void TransportModel::add_application(State& state, const Application& applicatio
   system.set_barrier(application.barrier);
   const bool heals = skin_.receptor == Receptor::clearance;
   system.set_closure({skin_.channels_opened_at.si(), heals ? skin_.closure_time_constant.si() : 0.0});
-  const double previous_vehicle =
-      system.vehicle_mode() == VehicleMode::film ? system.cells()[0].capacity * y[0] : 0.0;
+  const double previous_vehicle = system.vehicle_mode() == VehicleMode::film ? system.cells()[0].capacity * y[0] : 0.0;
   if (application.constant_donor) {
     expects(application.constant_donor->si() > 0.0, "apply: donor concentration must be positive");
     state.washed_off += previous_vehicle;  // an infinite donor replaces any film
@@ -219,15 +217,13 @@ void TransportModel::add_application(State& state, const Application& applicatio
   run.auc_dermis_start = y[system.accumulator_index(Accumulator::auc_dermis)];
 }
 
-void TransportModel::add_film(State& state, const Application& application, double previous_vehicle,
-                              Integration& run) {
+void TransportModel::add_film(State& state, const Application& application, double previous_vehicle, Integration& run) {
   auto& system = *system_;
   std::vector<double>& y = run.y;
   expects(application.formulation_dose.si() > 0.0 && application.drug_mass_fraction >= 0.0 &&
               application.drug_mass_fraction <= 1.0,
           "apply: a finite dose needs a positive dose and a mass fraction in [0, 1]");
-  const double film = state.vehicle_film_m +
-                      application.formulation_dose.si() / application.vehicle_density.si();
+  const double film = state.vehicle_film_m + application.formulation_dose.si() / application.vehicle_density.si();
   const double added = application.drug_mass_fraction * application.formulation_dose.si();
   const double capacity = application.vehicle_partition * film;
   const double total = previous_vehicle + added;
@@ -351,11 +347,9 @@ ApplicationResult TransportModel::finish(State& state, const Application& applic
   result.auc_dermis_kg_s_m3 = y[system.accumulator_index(Accumulator::auc_dermis)] - run.auc_dermis_start;
   result.statistics = run.statistics;
   const auto& a = result.final_amounts;
-  const double present = (a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized).si() +
-                         state.washed_off;
+  const double present = (a.vehicle + a.in_skin() + a.receptor + a.cleared + a.metabolized).si() + state.washed_off;
   const double source = state.applied + a.supplied.si();
-  result.mass_balance_relative_error =
-      source > 0.0 ? std::abs(present - source) / source : std::abs(present);
+  result.mass_balance_relative_error = source > 0.0 ? std::abs(present - source) / source : std::abs(present);
 
   state.values = y;
   state.time_s = state.time_s + application.duration.si();

@@ -24,11 +24,11 @@ enum class Fidelity { fast, full };
 inline constexpr EnumNames<Fidelity, 2> fidelity_names{{{{Fidelity::fast, "fast"}, {Fidelity::full, "full"}}}};
 
 struct SkinModel {
-  std::vector<Layer> layers;                  // from the surface down
+  std::vector<Layer> layers;  // from the surface down
   Receptor receptor = Receptor::sink;
-  std::optional<ChannelArray> channels;       // absent: intact skin
-  Time closure_time_constant = hours(1.0);    // in vivo only (Receptor::clearance)
-  Time channels_opened_at = Time{};           // model time of perforation (may be < 0)
+  std::optional<ChannelArray> channels;     // absent: intact skin
+  Time closure_time_constant = hours(1.0);  // in vivo only (Receptor::clearance)
+  Time channels_opened_at = Time{};         // model time of perforation (may be < 0)
 };
 
 /// CVODE (adaptive BDF with error control) or the hand-written BDF2 with a fixed step;
@@ -49,18 +49,18 @@ struct SolverOptions {
 /// drug_mass_fraction × dose; an infinite dose keeps the vehicle concentration constant.
 /// The solubility in the vehicle is K_v × the water solubility (partitioning at saturation).
 struct Application {
-  double vehicle_partition = 1.0;                                 // K_v, vehicle/water
+  double vehicle_partition = 1.0;  // K_v, vehicle/water
   Density vehicle_density = 1.0 * units::gram_per_cubic_centimetre;
-  MassPerArea formulation_dose;                                   // finite dose
-  double drug_mass_fraction = 0.0;                                // finite dose
-  std::optional<Concentration> constant_donor;                    // infinite dose
+  MassPerArea formulation_dose;                 // finite dose
+  double drug_mass_fraction = 0.0;              // finite dose
+  std::optional<Concentration> constant_donor;  // infinite dose
   // Caps the vehicle (docs/transport.md): drug beyond K_v × this in the vehicle stays undissolved
   // and keeps the vehicle saturated, u = this, until it has dissolved. Absent: no cap.
   std::optional<Concentration> water_solubility;
   Time duration;
-  std::optional<Time> wash_off_after;                             // from the start
-  double barrier = 1.0;                                           // SC barrier state, [0.05, 1]
-  std::vector<Time> profile_times;                                // from the start
+  std::optional<Time> wash_off_after;  // from the start
+  double barrier = 1.0;                // SC barrier state, [0.05, 1]
+  std::vector<Time> profile_times;     // from the start
   std::size_t n_samples = 96;
 };
 
@@ -69,37 +69,37 @@ struct Application {
 struct State {
   double time_s = 0.0;
   std::vector<double> values;
-  double vehicle_film_m = 0.0;   // thickness of the film left on the skin
-  double applied = 0.0;          // cumulative applied drug, kg/m²
-  double washed_off = 0.0;       // cumulative, kg/m²
+  double vehicle_film_m = 0.0;  // thickness of the film left on the skin
+  double applied = 0.0;         // cumulative applied drug, kg/m²
+  double washed_off = 0.0;      // cumulative, kg/m²
 };
 
 struct Sample {
-  Time time;                     // model time
+  Time time;  // model time
   CompartmentAmounts amounts;
-  MassPerArea washed_off;        // cumulative
-  Flux outflow;                  // into receptor + clearance
+  MassPerArea washed_off;  // cumulative
+  Flux outflow;            // into receptor + clearance
   Concentration viable_epidermis;
   Concentration dermis;
 };
 
 struct DepthProfile {
   Time time;
-  std::vector<double> depth_m;               // slab centres
-  std::vector<double> concentration_kg_m3;   // slab-averaged total concentration
+  std::vector<double> depth_m;              // slab centres
+  std::vector<double> concentration_kg_m3;  // slab-averaged total concentration
 };
 
 struct ApplicationResult {
-  std::vector<Sample> samples;                // includes the start and the end
+  std::vector<Sample> samples;  // includes the start and the end
   std::vector<DepthProfile> profiles;
   CompartmentAmounts final_amounts;
-  MassPerArea applied;                        // this application's drug
-  MassPerArea washed_off;                     // this application's wash-off
-  Concentration peak_viable_epidermis;        // over the samples
+  MassPerArea applied;                  // this application's drug
+  MassPerArea washed_off;               // this application's wash-off
+  Concentration peak_viable_epidermis;  // over the samples
   Concentration peak_dermis;
   double auc_viable_epidermis_kg_s_m3 = 0.0;  // ∫ mean concentration dt over this application
   double auc_dermis_kg_s_m3 = 0.0;
-  double mass_balance_relative_error = 0.0;   // over the whole history of the State
+  double mass_balance_relative_error = 0.0;  // over the whole history of the State
   numerics::IntegratorStatistics statistics;
 };
 
@@ -111,8 +111,8 @@ class TransportModel {
  public:
   /// Builds the discretization; without a resolution, default_resolution(fidelity).
   /// @pre skin.layers valid; channels within the unit cell.
-  TransportModel(SkinModel skin, Fidelity fidelity,
-                 std::optional<GridResolution> resolution = std::nullopt, SolverOptions options = {});
+  TransportModel(SkinModel skin, Fidelity fidelity, std::optional<GridResolution> resolution = std::nullopt,
+                 SolverOptions options = {});
   ~TransportModel();
   TransportModel(TransportModel&&) noexcept;
   TransportModel& operator=(TransportModel&&) noexcept;
@@ -133,18 +133,16 @@ class TransportModel {
   void add_application(State& state, const Application& application, Integration& run);
   void add_film(State& state, const Application& application, double previous_vehicle, Integration& run);
   void integrate_outputs(State& state, const Application& application, Integration& run);
-  void dissolve_suspension(Integration& run, const std::vector<double>& y_before, double t_before,
-                           double t_output, double t_stop);
+  void dissolve_suspension(Integration& run, const std::vector<double>& y_before, double t_before, double t_output,
+                           double t_stop);
   void wash_off(State& state, Integration& run, double t);
   void restart(Integration& run, double t);
   void record_now(Integration& run, double t, double washed_off) const;
   void record_profile(Integration& run, double t) const;
   void add_statistics(Integration& run) const;
   [[nodiscard]] ApplicationResult finish(State& state, const Application& application, Integration run) const;
-  void record(ApplicationResult& result, double t, std::span<const double> y,
-              double washed_off) const;
-  [[nodiscard]] std::vector<double> absolute_tolerances(std::span<const double> y,
-                                                        double amount_scale) const;
+  void record(ApplicationResult& result, double t, std::span<const double> y, double washed_off) const;
+  [[nodiscard]] std::vector<double> absolute_tolerances(std::span<const double> y, double amount_scale) const;
 
   SkinModel skin_;
   Fidelity fidelity_;

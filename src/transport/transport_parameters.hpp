@@ -20,9 +20,9 @@ namespace dermasim::transport {
 /// checks that they agree with the file).
 struct TransportParameters {
   PropertyParameters properties;
-  Time closure_time_open = hours(0.7);        // Gupta 2011: impedance at baseline within 2 h
-  Time closure_time_occluded = hours(34.0);   // micropore t½ 20–26 h under occlusion → τ = t½/ln 2
-  Rate dermal_clearance = 4.8 * units::per_hour;           // assumption, flow-limited
+  Time closure_time_open = hours(0.7);            // Gupta 2011: impedance at baseline within 2 h
+  Time closure_time_occluded = hours(34.0);       // micropore t½ 20–26 h under occlusion → τ = t½/ln 2
+  Rate dermal_clearance = 4.8 * units::per_hour;  // assumption, flow-limited
   Rate viable_epidermis_metabolism = 0.1 * units::per_hour;  // assumption, no tretinoin rate
   // K_sc/vehicle for a cream, calibrated to Latriano 1997 (docs/transport.md).
   double cream_stratum_corneum_vehicle_partition = 0.021;
@@ -42,17 +42,15 @@ struct TransportUse {
 
 /// One parameter as data/transport.toml names it.
 struct TransportParameterField {
-  using Member =
-      std::variant<double TransportParameters::*, Time TransportParameters::*,
-                   Rate TransportParameters::*, double PropertyParameters::*,
-                   Length PropertyParameters::*>;
-  std::string_view section;   // the file's table, e.g. "closure"
-  std::string_view key;       // e.g. "time_constant_open_h"
+  using Member = std::variant<double TransportParameters::*, Time TransportParameters::*, Rate TransportParameters::*,
+                              double PropertyParameters::*, Length PropertyParameters::*>;
+  std::string_view section;  // the file's table, e.g. "closure"
+  std::string_view key;      // e.g. "time_constant_open_h"
   Member member;
-  double si_per_file_unit;    // SI value of one file unit (3600 for hours)
-  double min;                 // allowed range, in file units
+  double si_per_file_unit;  // SI value of one file unit (3600 for hours)
+  double min;               // allowed range, in file units
   double max;
-  RangeKind range_kind;       // what the file's `range`, where it gives one, describes
+  RangeKind range_kind;  // what the file's `range`, where it gives one, describes
   TransportReader reader;
 
   /// "section.key", the name reports and the population use.
@@ -63,11 +61,9 @@ struct TransportParameterField {
 [[nodiscard]] std::span<const TransportParameterField> transport_parameter_fields();
 
 /// Sets one field from a value in file units. @pre field comes from transport_parameter_fields.
-void set_parameter(TransportParameters& parameters, const TransportParameterField& field,
-                   double file_value);
+void set_parameter(TransportParameters& parameters, const TransportParameterField& field, double file_value);
 /// A field's value in file units.
-[[nodiscard]] double parameter_value(const TransportParameters& parameters,
-                                     const TransportParameterField& field);
+[[nodiscard]] double parameter_value(const TransportParameters& parameters, const TransportParameterField& field);
 
 /// Whether a run with `use` reads `field`.
 [[nodiscard]] bool is_read(const TransportParameterField& field, const TransportUse& use);

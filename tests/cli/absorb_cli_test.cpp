@@ -18,8 +18,9 @@ TEST(AbsorbCommand, ReportsWhereTheDoseIsWithRoundOffMassBalance) {
   const auto out = std::filesystem::temp_directory_path() / "dermasim-cli-absorb";
   std::filesystem::remove_all(out);
 
-  const auto result = run_dermasim({"absorb", source_path("examples/01-absorb-intact-skin/tretinoin-cream.experiment.toml"),
-                                    "--out", out.string(), "--json"});
+  const auto result =
+      run_dermasim({"absorb", source_path("examples/01-absorb-intact-skin/tretinoin-cream.experiment.toml"), "--out",
+                    out.string(), "--json"});
 
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto document = nlohmann::json::parse(result.out);
@@ -33,17 +34,19 @@ TEST(AbsorbCommand, ReportsWhereTheDoseIsWithRoundOffMassBalance) {
   double total = 0.0;
   for (const auto& [layer, amount] : document.at("layers_ng_per_cm2").items()) total += amount.get<double>();
   EXPECT_NEAR(total, 0.05 / 100 * 2.0 * 1e6, 1e-6 * total);  // 0.05 % of 2 mg/cm² = 1000 ng/cm²
-  EXPECT_EQ(read(out / "profile.csv").rfind("hours,flux_ng_per_cm2_h,vehicle,stratum_corneum,viable_epidermis,dermis,receptor,cleared\n", 0), 0u);
+  EXPECT_EQ(read(out / "profile.csv")
+                .rfind("hours,flux_ng_per_cm2_h,vehicle,stratum_corneum,viable_epidermis,dermis,receptor,cleared\n", 0),
+            0u);
   EXPECT_EQ(read(out / "depth_profile.csv").rfind("hours,depth_um,concentration_ng_per_cm3\n", 0), 0u);
 }
 
 TEST(AbsorbCommand, GivesTheEnhancementOverIntactSkinWithMicroneedles) {
   const auto tretinoin = run_dermasim(
-      {"absorb", source_path("examples/02-absorb-microneedled/tretinoin-pen.experiment.toml"), "--json", "--fidelity", "fast",
-       "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-absorb-mn").string()});
+      {"absorb", source_path("examples/02-absorb-microneedled/tretinoin-pen.experiment.toml"), "--json", "--fidelity",
+       "fast", "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-absorb-mn").string()});
   const auto caffeine = run_dermasim(
-      {"absorb", source_path("examples/02-absorb-microneedled/caffeine-pen.experiment.toml"), "--json", "--fidelity", "fast",
-       "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-absorb-mn2").string()});
+      {"absorb", source_path("examples/02-absorb-microneedled/caffeine-pen.experiment.toml"), "--json", "--fidelity",
+       "fast", "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-absorb-mn2").string()});
 
   ASSERT_EQ(tretinoin.exit_code, 0) << tretinoin.err;
   ASSERT_EQ(caffeine.exit_code, 0) << caffeine.err;
@@ -57,8 +60,9 @@ TEST(AbsorbCommand, GivesTheEnhancementOverIntactSkinWithMicroneedles) {
 }
 
 TEST(AbsorbCommand, AnInfiniteDoseReportsSteadyFluxKpAndLagTime) {
-  const auto result = run_dermasim({"absorb", source_path("examples/01-absorb-intact-skin/caffeine-infinite.experiment.toml"),
-                                    "--json", "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-inf").string()});
+  const auto result =
+      run_dermasim({"absorb", source_path("examples/01-absorb-intact-skin/caffeine-infinite.experiment.toml"), "--json",
+                    "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-inf").string()});
 
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto document = nlohmann::json::parse(result.out);

@@ -13,7 +13,9 @@
 namespace dermasim::testing {
 namespace {
 
-std::string scenario(const std::string& name) { return source_path("tests/regimen/scenarios/" + name + ".scenario.toml"); }
+std::string scenario(const std::string& name) {
+  return source_path("tests/regimen/scenarios/" + name + ".scenario.toml");
+}
 
 TEST(CheckCommand, ExitsZeroWithAVerdictForASafeScenario) {
   const auto result = run_dermasim({"check", scenario("safe")});
@@ -82,8 +84,8 @@ TEST(CheckCommand, ExitsTwoWithFileLineColumnForBadInput) {
 // Without days, a far `from` made the scenario 318 980 days long: check took half a gigabyte
 // and simulate ran for minutes. The length the dates imply obeys the 3650-day limit too.
 TEST(CheckCommand, ExitsTwoAtTheDateThatMakesTheScenarioTooLong) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("dermasim-cli-long-" + std::to_string(::getpid()) + ".scenario.toml");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("dermasim-cli-long-" + std::to_string(::getpid()) + ".scenario.toml");
   std::ofstream(path) << "[scenario]\nname = \"x\"\nstart = 2026-12-01\n[person]\nfitzpatrick = 3\nsite = \"cheek\"\n"
                          "concerns = [\"fine_lines\"]\nsensitivity = \"normal\"\n[[product]]\nid = \"spf\"\n"
                          "active = \"sunscreen\"\nvehicle = \"lotion\"\nschedule = \"morning\"\nfrom = 2900-02-01\n";

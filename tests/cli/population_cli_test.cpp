@@ -22,8 +22,8 @@ std::string scenario(const std::string& name) {
 
 /// A fresh, empty output directory for one test.
 std::filesystem::path fresh_directory(const std::string& name) {
-  const auto directory = std::filesystem::temp_directory_path() /
-                         ("dermasim-population-cli-" + name + "-" + std::to_string(::getpid()));
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("dermasim-population-cli-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(directory);
   return directory;
 }
@@ -38,8 +38,8 @@ std::string read_text(const std::filesystem::path& path) {
 TEST(PopulationCommand, PrintsThePopulationJsonContractAndWritesBothFiles) {
   const auto out = fresh_directory("contract");
 
-  const auto result = run_dermasim({"population", scenario("short-session"), "--n", "6", "--threads", "2", "--json",
-                                    "--out", out.string()});
+  const auto result = run_dermasim(
+      {"population", scenario("short-session"), "--n", "6", "--threads", "2", "--json", "--out", out.string()});
 
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto document = nlohmann::json::parse(result.out);
@@ -81,10 +81,10 @@ TEST(PopulationCommand, WritesTheSameFileOnOneAndTwoThreads) {
   const auto one = fresh_directory("one-thread");
   const auto two = fresh_directory("two-threads");
 
-  const auto first = run_dermasim({"population", scenario("short-session"), "--n", "8", "--seed", "5", "--threads", "1",
-                                   "--out", one.string()});
-  const auto second = run_dermasim({"population", scenario("short-session"), "--n", "8", "--seed", "5", "--threads",
-                                    "2", "--out", two.string()});
+  const auto first = run_dermasim(
+      {"population", scenario("short-session"), "--n", "8", "--seed", "5", "--threads", "1", "--out", one.string()});
+  const auto second = run_dermasim(
+      {"population", scenario("short-session"), "--n", "8", "--seed", "5", "--threads", "2", "--out", two.string()});
 
   ASSERT_EQ(first.exit_code, 0) << first.err;
   ASSERT_EQ(second.exit_code, 0) << second.err;
@@ -98,8 +98,9 @@ TEST(PopulationCommand, WritesTheSameFileOnOneAndTwoThreads) {
 TEST(PopulationCommand, RunsEveryPersonOfTheReadmeExampleAtAHundredPeople) {
   const auto out = fresh_directory("readme-hundred");
 
-  const auto result = run_dermasim({"population", source_path("examples/04-simulate-regimen/with-washout.scenario.toml"),
-                                    "--n", "100", "--seed", "1", "--json", "--out", out.string()});
+  const auto result =
+      run_dermasim({"population", source_path("examples/04-simulate-regimen/with-washout.scenario.toml"), "--n", "100",
+                    "--seed", "1", "--json", "--out", out.string()});
 
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto document = nlohmann::json::parse(result.out);
@@ -118,7 +119,7 @@ TEST(PopulationCommand, PrintsPercentilesAdverseEventsAndDriversWithoutAProgress
   EXPECT_NE(result.out.find("4 people (seed 1)"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("Adverse events"), std::string::npos);
   EXPECT_NE(result.out.find("Main drivers"), std::string::npos);
-  EXPECT_NE(result.out.find("rho"), std::string::npos);  // the direction beside each index
+  EXPECT_NE(result.out.find("rho"), std::string::npos);         // the direction beside each index
   EXPECT_NE(result.out.find("not stable"), std::string::npos);  // 4 people are far too few to rank
   EXPECT_NE(result.out.find("consult a dermatologist"), std::string::npos);
   EXPECT_EQ(result.err, "");  // stderr is a file here, so no progress bar
@@ -138,8 +139,8 @@ TEST(PopulationCommand, ExitsOneWithoutSimulatingWhenTheScenarioHasErrorFindings
 TEST(PopulationCommand, SimulatesAnUnsafeScenarioWhenForcedAndStillExitsOne) {
   const auto out = fresh_directory("forced");
 
-  const auto result = run_dermasim({"population", scenario("short-unsafe"), "--n", "3", "--force", "--json", "--out",
-                                    out.string()});
+  const auto result =
+      run_dermasim({"population", scenario("short-unsafe"), "--n", "3", "--force", "--json", "--out", out.string()});
 
   EXPECT_EQ(result.exit_code, 1);
   const auto document = nlohmann::json::parse(result.out);

@@ -18,7 +18,8 @@ std::string read(const std::filesystem::path& path) { return read_text(path.stri
 
 std::filesystem::path scratch(const std::string& name) {
   // The process id keeps concurrent test runs (other build trees on this machine) apart.
-  const auto path = std::filesystem::temp_directory_path() / ("dermasim-cli-" + name + "-" + std::to_string(::getpid()));
+  const auto path =
+      std::filesystem::temp_directory_path() / ("dermasim-cli-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(path);
   return path;
 }
@@ -34,7 +35,8 @@ TEST(SimulateCommand, WritesSummaryTimeseriesAndReport) {
 
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto summary = nlohmann::json::parse(read(out / "summary.json"));
-  for (const char* key : {"collagen_change_percent", "acne_scars_improvement_percent", "fine_lines_improvement_percent"})
+  for (const char* key :
+       {"collagen_change_percent", "acne_scars_improvement_percent", "fine_lines_improvement_percent"})
     EXPECT_TRUE(summary.at("outcomes").contains(key)) << key;
   for (const char* key : {"peak_erythema", "days_erythema_ge_1", "days_erythema_ge_2", "peak_irritation", "pih_risk"})
     EXPECT_TRUE(summary.at("safety").contains(key)) << key;
@@ -45,7 +47,9 @@ TEST(SimulateCommand, WritesSummaryTimeseriesAndReport) {
   EXPECT_EQ(summary.at("forced"), false);
   const std::string csv = read(out / "timeseries.csv");
   EXPECT_EQ(csv.rfind("date,erythema,barrier,retinoid_activation,irritation,tolerance,collagen_change_percent,"
-                      "pigment_index,acne_lesion_index,retinoid_ve_ng_per_cm2\n", 0), 0u);
+                      "pigment_index,acne_lesion_index,retinoid_ve_ng_per_cm2\n",
+                      0),
+            0u);
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 91);  // header + 90 days
   const std::string html = read(out / "report.html");
   EXPECT_NE(html.find("Not medical advice"), std::string::npos);
@@ -123,7 +127,8 @@ TEST(PlanCommand, WritesAPlanThatCheckAcceptsAndIsDeterministic) {
   const auto check = run_dermasim({"check", (first / "plan.toml").string()});
   EXPECT_EQ(check.exit_code, 0) << check.out;
   const auto summary = nlohmann::json::parse(read(first / "summary.json"));
-  for (const char* key : {"regimen", "outcomes", "safety", "alternatives", "binding_constraints", "fast_vs_full", "findings"})
+  for (const char* key :
+       {"regimen", "outcomes", "safety", "alternatives", "binding_constraints", "fast_vs_full", "findings"})
     EXPECT_TRUE(summary.contains(key)) << key;
   EXPECT_LE(summary.at("safety").at("peak_erythema").get<double>(), 2.0);  // the profile's max_erythema
   EXPECT_NE(read(first / "plan.ics").find("BEGIN:VCALENDAR"), std::string::npos);
@@ -132,8 +137,9 @@ TEST(PlanCommand, WritesAPlanThatCheckAcceptsAndIsDeterministic) {
 
 TEST(PlanCommand, ExitsOneWithoutAPlanForAnActiveInfection) {
   const auto profile = std::filesystem::temp_directory_path() / "dermasim-cli-infection.profile.toml";
-  std::ofstream(profile) << "[person]\nfitzpatrick = 2\nsite = \"cheek\"\nconcerns = [\"texture\"]\nsensitivity = \"normal\"\n"
-                            "conditions = [\"active_infection\"]\n[goals]\nhorizon_days = 90\nretinoid = \"tretinoin\"\n";
+  std::ofstream(profile)
+      << "[person]\nfitzpatrick = 2\nsite = \"cheek\"\nconcerns = [\"texture\"]\nsensitivity = \"normal\"\n"
+         "conditions = [\"active_infection\"]\n[goals]\nhorizon_days = 90\nretinoid = \"tretinoin\"\n";
   const auto out = scratch("plan-infection");
 
   const auto result = run_dermasim({"plan", profile.string(), "--out", out.string(), "--start", "2027-01-04"});
@@ -152,16 +158,21 @@ TEST(PlanCommand, RejectsABadStartDate) {
 
 TEST(PlanCommand, RefusesAStartOutsideTheDateRange) {
   for (const char* start : {"5000-01-04", "0000-01-01", "1899-12-31"}) {
-    const auto result = run_dermasim({"plan", default_profile, "--start", start, "--out", scratch("plan-range").string()});
+    const auto result =
+        run_dermasim({"plan", default_profile, "--start", start, "--out", scratch("plan-range").string()});
 
     EXPECT_EQ(result.exit_code, 2) << start;
-    EXPECT_NE(result.err.find(std::string("--start: ") + start + " lies outside the dates dermasim handles, "
-                              "1900-01-01 .. 2999-12-31"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(std::string("--start: ") + start +
+                              " lies outside the dates dermasim handles, "
+                              "1900-01-01 .. 2999-12-31"),
+              std::string::npos)
+        << result.err;
   }
 }
 
 TEST(PlanCommand, RefusesAStartWhosePlanWouldEndPastTheDateRange) {
-  const auto result = run_dermasim({"plan", default_profile, "--start", "2999-12-01", "--out", scratch("plan-late").string()});
+  const auto result =
+      run_dermasim({"plan", default_profile, "--start", "2999-12-01", "--out", scratch("plan-late").string()});
 
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("past the last date dermasim handles (2999-12-31)"), std::string::npos) << result.err;

@@ -32,9 +32,7 @@ TEST(Date, NamesIsoWeekdaysFromMonday) {
   EXPECT_EQ(weekday_index(make_date(2026, 11, 29)), 6u);  // a Sunday
 }
 
-TEST(Date, RejectsAnImpossibleDayAsABug) {
-  EXPECT_THROW((void)make_date(2027, 2, 29), InternalError);
-}
+TEST(Date, RejectsAnImpossibleDayAsABug) { EXPECT_THROW((void)make_date(2027, 2, 29), InternalError); }
 
 TEST(Date, HandlesTheYears1900To2999AndNothingOutside) {
   EXPECT_TRUE(is_in_date_range(make_date(1900, 1, 1)));

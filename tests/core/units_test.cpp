@@ -29,7 +29,9 @@ TEST(Units, ConvertsAmountsPerArea) {
 
 namespace {
 template <class A, class B>
-concept can_add = requires(A a, B b) { a + b; };
+concept can_add = requires(A a, B b) {
+  a + b;
+};
 }  // namespace
 static_assert(!can_add<Length, Time>, "length + time must not compile");
 static_assert(can_add<Length, Length>);

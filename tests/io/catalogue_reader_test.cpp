@@ -130,8 +130,9 @@ TEST(CatalogueReader, RejectsANegativeFractionalOrMistypedThresholdAtItsPosition
 
 TEST(CatalogueReader, RejectsARuleDefinedTwice) {
   std::string rules = embedded("rules.toml");
-  rules += "\n[[rule]]\nid = \"sunscreen\"\nseverity = \"warning\"\ndays_after_session = 7\nmessage = \"m\"\n"
-           "source = \"s\"\n";
+  rules +=
+      "\n[[rule]]\nid = \"sunscreen\"\nseverity = \"warning\"\ndays_after_session = 7\nmessage = \"m\"\n"
+      "source = \"s\"\n";
 
   EXPECT_NE(load_error("rules.toml", rules).find("rule \"sunscreen\" is defined twice"), std::string::npos);
 }

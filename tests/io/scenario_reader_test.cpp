@@ -113,30 +113,47 @@ const BrokenScenario broken_scenarios[] = {
     {"TomlSyntax", "days  = 120", "days  = = 120", "days  = = 120", 0, "TOML syntax error"},
     {"UnknownKeySuggestsNearest", "needle_mm = 1.0", "neddle_mm = 1.0", "neddle_mm", 1, "did you mean 'needle_mm'?"},
     {"UnknownTopLevelTable", "[[pause]]", "[[pauses]]", "[[pauses]]", 0, "did you mean 'pause'?"},
-    {"WrongTypeForNumber", "needle_mm = 1.0", "needle_mm = \"1.0\"", "needle_mm", 13, "should be a number, not a string"},
+    {"WrongTypeForNumber", "needle_mm = 1.0", "needle_mm = \"1.0\"", "needle_mm", 13,
+     "should be a number, not a string"},
     {"WrongTypeForInteger", "fitzpatrick = 3", "fitzpatrick = 3.5", "fitzpatrick", 15, "should be a whole number"},
-    {"WrongTypeForDate", "start = 2026-12-01", "start = \"2026-12-01\"", "start =", 9, "should be a date written without quotes"},
+    {"WrongTypeForDate", "start = 2026-12-01", "start = \"2026-12-01\"", "start =", 9,
+     "should be a date written without quotes"},
     {"FitzpatrickSeven", "fitzpatrick = 3", "fitzpatrick = 7", "fitzpatrick", 15, "fitzpatrick = 7 is outside 1 .. 6"},
-    {"NegativeStrength", "strength_percent = 0.025", "strength_percent = -0.025", "strength_percent = -0.025", 20, "is outside 0.001 .. 0.4"},
-    {"NeedleNineMillimetres", "needle_mm = 1.0", "needle_mm = 9.0", "needle_mm", 13, "needle_mm = 9.0 is outside 0.2 .. 3; give the needle length in millimetres"},
-    {"UnknownSiteListsAllowedValues", "site = \"cheek\"", "site = \"cheeks\"", "site =", 8, "use one of forehead, cheek, nose, chin, periorbital, perioral or neck (did you mean \"cheek\"?)"},
+    {"NegativeStrength", "strength_percent = 0.025", "strength_percent = -0.025", "strength_percent = -0.025", 20,
+     "is outside 0.001 .. 0.4"},
+    {"NeedleNineMillimetres", "needle_mm = 1.0", "needle_mm = 9.0", "needle_mm", 13,
+     "needle_mm = 9.0 is outside 0.2 .. 3; give the needle length in millimetres"},
+    {"UnknownSiteListsAllowedValues", "site = \"cheek\"", "site = \"cheeks\"", "site =", 8,
+     "use one of forehead, cheek, nose, chin, periorbital, perioral or neck (did you mean \"cheek\"?)"},
     {"UnknownConcernInList", "\"fine_lines\"]", "\"fine_line\"]", "concerns", 27, "did you mean \"fine_lines\"?"},
-    {"UnknownProductInPause", "products = [\"tret-full\"]", "products = [\"tret-ful\"]", "products = [", 13, "names product \"tret-ful\", which no [[product]] defines; did you mean \"tret-full\"?"},
-    {"UnknownProductInAfter", "after = [\"ha-serum\"]", "after = [\"hyaluronic\"]", "after =", 10, "which no [[product]] defines"},
-    {"UntilBeforeFrom", "until = 2026-12-28", "until = 2026-11-28", "until = 2026-11-28", 9, "until = 2026-11-28 is before from = 2026-12-01"},
-    {"PauseUntilBeforeFrom", "until = 2027-01-17", "until = 2027-01-01", "until = 2027-01-01", 9, "a pause must end on or after it starts"},
-    {"DuplicateProductId", "id = \"spf\"", "id = \"ha-serum\"", "id = \"ha-serum\"\nactive = \"sunscreen\"", 6, "product id \"ha-serum\" is already used"},
+    {"UnknownProductInPause", "products = [\"tret-full\"]", "products = [\"tret-ful\"]", "products = [", 13,
+     "names product \"tret-ful\", which no [[product]] defines; did you mean \"tret-full\"?"},
+    {"UnknownProductInAfter", "after = [\"ha-serum\"]", "after = [\"hyaluronic\"]", "after =", 10,
+     "which no [[product]] defines"},
+    {"UntilBeforeFrom", "until = 2026-12-28", "until = 2026-11-28", "until = 2026-11-28", 9,
+     "until = 2026-11-28 is before from = 2026-12-01"},
+    {"PauseUntilBeforeFrom", "until = 2027-01-17", "until = 2027-01-01", "until = 2027-01-01", 9,
+     "a pause must end on or after it starts"},
+    {"DuplicateProductId", "id = \"spf\"", "id = \"ha-serum\"", "id = \"ha-serum\"\nactive = \"sunscreen\"", 6,
+     "product id \"ha-serum\" is already used"},
     {"OverlappingPhases", "until = 2026-12-28\n", "", "from = 2026-12-29", 8, "phases of one active must not overlap"},
-    {"MissingStrengthForRetinoid", "strength_percent = 0.05\n", "", "[[product]]\nid = \"tret-full\"", 1, "needs strength_percent"},
+    {"MissingStrengthForRetinoid", "strength_percent = 0.05\n", "", "[[product]]\nid = \"tret-full\"", 1,
+     "needs strength_percent"},
     {"MissingRequiredKey", "sensitivity = \"normal\"\n", "", "[person]", 1, "[person] needs the key 'sensitivity'"},
-    {"SessionBeforeStart", "date = 2027-01-15", "date = 2026-11-15", "date = 2026-11-15", 8, "is before the scenario's start"},
-    {"DaysTooShortForASession", "days  = 120", "days  = 30", "days  = 30", 9, "before the session on 2027-01-15; give at least days = 46"},
+    {"SessionBeforeStart", "date = 2027-01-15", "date = 2026-11-15", "date = 2026-11-15", 8,
+     "is before the scenario's start"},
+    {"DaysTooShortForASession", "days  = 120", "days  = 30", "days  = 30", 9,
+     "before the session on 2027-01-15; give at least days = 46"},
     {"InvalidCalendarDate", "date = 2027-01-15", "date = 2027-02-30", "date = 2027-02-30", 0, "TOML syntax error"},
-    {"NonBooleanFlag", "sensitivity = \"normal\"", "sensitivity = \"normal\"\npregnant = \"no\"", "pregnant", 12, "should be true or false"},
+    {"NonBooleanFlag", "sensitivity = \"normal\"", "sensitivity = \"normal\"\npregnant = \"no\"", "pregnant", 12,
+     "should be true or false"},
     {"ZeroPasses", "passes = 3", "passes = 0", "passes = 0", 10, "passes = 0 is outside 1 .. 50"},
-    {"StartInYearZero", "start = 2026-12-01", "start = 0000-12-01", "start =", 9, "start = 0000-12-01 lies outside the dates dermasim handles, 1900-01-01 .. 2999-12-31"},
-    {"SessionInYear9999", "date = 2027-01-15", "date = 9999-01-15", "date = 9999-01-15", 8, "outside the dates dermasim handles"},
-    {"ProductFromInYear8033", "from = 2026-12-29", "from = 8033-02-01", "from = 8033-02-01", 8, "outside the dates dermasim handles"},
+    {"StartInYearZero", "start = 2026-12-01", "start = 0000-12-01", "start =", 9,
+     "start = 0000-12-01 lies outside the dates dermasim handles, 1900-01-01 .. 2999-12-31"},
+    {"SessionInYear9999", "date = 2027-01-15", "date = 9999-01-15", "date = 9999-01-15", 8,
+     "outside the dates dermasim handles"},
+    {"ProductFromInYear8033", "from = 2026-12-29", "from = 8033-02-01", "from = 8033-02-01", 8,
+     "outside the dates dermasim handles"},
 };
 
 INSTANTIATE_TEST_SUITE_P(EveryError, ScenarioReaderError, testing::ValuesIn(broken_scenarios),
@@ -148,8 +165,10 @@ std::string two_product_scenario(const std::string& start, const std::string& se
   return "[scenario]\nname = \"long\"\nstart = " + start + "\n" + (days.empty() ? "" : "days = " + days + "\n") +
          "[person]\nfitzpatrick = 3\nsite = \"cheek\"\nconcerns = [\"fine_lines\"]\nsensitivity = \"normal\"\n"
          "[[product]]\nid = \"spf\"\nactive = \"sunscreen\"\nvehicle = \"lotion\"\nschedule = \"morning\"\nfrom = " +
-         start + "\n[[product]]\nid = \"ha\"\nactive = \"hyaluronic_acid\"\nvehicle = \"serum\"\n"
-         "schedule = \"morning\"\nfrom = " + serum_from + "\n";
+         start +
+         "\n[[product]]\nid = \"ha\"\nactive = \"hyaluronic_acid\"\nvehicle = \"serum\"\n"
+         "schedule = \"morning\"\nfrom = " +
+         serum_from + "\n";
 }
 
 InputError read_error(const std::string& text) {

@@ -29,9 +29,7 @@ auto fields(const Product& p) {
   return std::tie(p.id, p.active, p.strength_percent, p.vehicle, p.amount_mg_per_cm2, p.schedule, p.from, p.until);
 }
 auto fields(const Pause& p) { return std::tie(p.products, p.from, p.until); }
-auto fields(const Session& s) {
-  return std::tie(s.date, s.device, s.needle_mm, s.passes, s.occlusion_hours, s.after);
-}
+auto fields(const Session& s) { return std::tie(s.date, s.device, s.needle_mm, s.passes, s.occlusion_hours, s.after); }
 
 template <class Part>
 void expect_same_parts(const std::vector<Part>& a, const std::vector<Part>& b, const char* what) {
@@ -74,8 +72,16 @@ TEST(ScenarioWriter, AHandBuiltRegimenWithEveryFieldSetRoundTrips) {
   regimen.name = "every field";
   regimen.start = make_date(2027, 3, 1);
   regimen.days = 45;
-  regimen.person = {5, 29, false, Site::perioral, {Concern::acne, Concern::enlarged_pores}, Sensitivity::low,
-                    true, true, make_date(2026, 6, 30), {Condition::keloid_history, Condition::anticoagulants}};
+  regimen.person = {5,
+                    29,
+                    false,
+                    Site::perioral,
+                    {Concern::acne, Concern::enlarged_pores},
+                    Sensitivity::low,
+                    true,
+                    true,
+                    make_date(2026, 6, 30),
+                    {Condition::keloid_history, Condition::anticoagulants}};
   regimen.products = {{"retinol-1", Active::retinol, 0.3, Vehicle::microsphere_gel, 1.25, false, Schedule::twice_weekly,
                        make_date(2027, 3, 1), make_date(2027, 3, 20)},
                       {"acid", Active::exfoliating_acid, 7.5, Vehicle::lotion, 0.8, false, Schedule::twice_daily,
@@ -95,8 +101,8 @@ TEST(ScenarioWriter, AHandBuiltRegimenWithEveryFieldSetRoundTrips) {
 TEST(ScenarioWriter, EscapesStringsForToml) {
   EXPECT_EQ(toml_string("a \"quoted\" \\ name\n"), "\"a \\\"quoted\\\" \\\\ name\\n\"");
 
-  Regimen regimen = read_scenario_file(std::string(DERMASIM_SOURCE_DIR) + "/tests/regimen/scenarios/safe.scenario.toml",
-                                       catalogue());
+  Regimen regimen =
+      read_scenario_file(std::string(DERMASIM_SOURCE_DIR) + "/tests/regimen/scenarios/safe.scenario.toml", catalogue());
   regimen.name = "tricky \"name\" with \\ and\ttab";
   EXPECT_EQ(read_scenario(write_scenario(regimen, ""), "t.toml", catalogue()).name, regimen.name);
 }
@@ -116,8 +122,9 @@ TEST(ProfileReader, ReadsTheDefaultProfile) {
 }
 
 TEST(ProfileReader, RejectsUnknownWarningIdsAndOutOfRangeLimitsWithPositions) {
-  const std::string base = "[person]\nfitzpatrick = 2\nsite = \"cheek\"\nconcerns = []\nsensitivity = \"low\"\n"
-                           "[goals]\nhorizon_days = 120\nretinoid = \"none\"\n";
+  const std::string base =
+      "[person]\nfitzpatrick = 2\nsite = \"cheek\"\nconcerns = []\nsensitivity = \"low\"\n"
+      "[goals]\nhorizon_days = 120\nretinoid = \"none\"\n";
   try {
     (void)read_profile(base + "accept_warnings = [\"isotretinoin-6-month\"]\n", "p.toml");
     FAIL();

@@ -2,8 +2,8 @@
 
 #include <random>
 
-#include <Eigen/Dense>
 #include <gtest/gtest.h>
+#include <Eigen/Dense>
 
 #include "core/error.hpp"
 
@@ -45,7 +45,8 @@ TEST(BandedLdlt, SolvesRandomBandSystemsLikeADenseCholesky) {
       solver.factorize(lower_band(a, solver));
       std::vector<double> x(b.data(), b.data() + n);
       solver.solve(x);
-      for (int i = 0; i < n; ++i) EXPECT_NEAR(x[static_cast<std::size_t>(i)], expected(i), 1e-12 * (1.0 + std::abs(expected(i))));
+      for (int i = 0; i < n; ++i)
+        EXPECT_NEAR(x[static_cast<std::size_t>(i)], expected(i), 1e-12 * (1.0 + std::abs(expected(i))));
       ++checked;
     }
   }
@@ -54,9 +55,7 @@ TEST(BandedLdlt, SolvesRandomBandSystemsLikeADenseCholesky) {
 
 TEST(BandedLdlt, RejectsAMatrixThatIsNotPositiveDefinite) {
   Eigen::MatrixXd a(3, 3);
-  a << 1.0, 2.0, 0.0,
-       2.0, 1.0, 0.5,
-       0.0, 0.5, 1.0;
+  a << 1.0, 2.0, 0.0, 2.0, 1.0, 0.5, 0.0, 0.5, 1.0;
   BandedLdlt solver(3, 1);
   EXPECT_THROW(solver.factorize(lower_band(a, solver)), SolverError);
 }

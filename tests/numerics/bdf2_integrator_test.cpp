@@ -103,10 +103,10 @@ TEST(Bdf2Integrator, KeepsAFixedSourceAndConservesTheTotalWithAccumulatedAmounts
     largest_drift = std::max(largest_drift, std::abs(total()));
   }
 
-  EXPECT_EQ(y[0], 3.0);                       // the source is exactly constant
-  EXPECT_LT(largest_drift, 1e-12 * y[4]);     // conservation to round-off
-  EXPECT_NEAR(y[1], 2.0, 1e-9);               // steady state 2s/3
-  EXPECT_NEAR(y[2], 1.0, 1e-9);               // s/3
+  EXPECT_EQ(y[0], 3.0);                    // the source is exactly constant
+  EXPECT_LT(largest_drift, 1e-12 * y[4]);  // conservation to round-off
+  EXPECT_NEAR(y[1], 2.0, 1e-9);            // steady state 2s/3
+  EXPECT_NEAR(y[2], 1.0, 1e-9);            // s/3
   EXPECT_GT(integrator.statistics().steps, 0);
 }
 

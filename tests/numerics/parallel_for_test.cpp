@@ -82,11 +82,13 @@ TEST(ParallelFor, ReportsProgressOnTheCallingThreadEndingWithAllItemsDone) {
   std::vector<int> reported;
   bool always_on_caller = true;
 
-  parallel_for(25, 2, [](int, int) {}, [&](int n_done, int n_items) {
-    EXPECT_EQ(n_items, 25);
-    reported.push_back(n_done);
-    always_on_caller = always_on_caller && std::this_thread::get_id() == caller;
-  });
+  parallel_for(
+      25, 2, [](int, int) {},
+      [&](int n_done, int n_items) {
+        EXPECT_EQ(n_items, 25);
+        reported.push_back(n_done);
+        always_on_caller = always_on_caller && std::this_thread::get_id() == caller;
+      });
 
   ASSERT_FALSE(reported.empty());
   EXPECT_EQ(reported.back(), 25);

@@ -2,8 +2,8 @@
 
 #include <random>
 
-#include <Eigen/Dense>
 #include <gtest/gtest.h>
+#include <Eigen/Dense>
 
 #include "core/error.hpp"
 

@@ -50,8 +50,8 @@ TEST(CandidateDesign, BuildsARampWithWashoutAndResumeThatTheCheckerAccepts) {
   ASSERT_EQ(regimen.sessions.size(), 3u);
   EXPECT_EQ(regimen.sessions[0].date, make_date(2027, 3, 1));
   EXPECT_EQ(regimen.pauses.size(), 3u);
-  EXPECT_EQ(regimen.pauses[0].from, make_date(2027, 2, 23));   // last application Feb 22: 7 days before
-  EXPECT_EQ(regimen.pauses[0].until, make_date(2027, 3, 3));   // first application Mar 4: 3 days after
+  EXPECT_EQ(regimen.pauses[0].from, make_date(2027, 2, 23));  // last application Feb 22: 7 days before
+  EXPECT_EQ(regimen.pauses[0].until, make_date(2027, 3, 3));  // first application Mar 4: 3 days after
   EXPECT_TRUE(check_protocol(regimen, catalogue().rules).empty());
 }
 

@@ -59,7 +59,8 @@ TEST(PlannerProperty, EveryPlanPassesTheCheckAndRespectsTheProfilesLimits) {
 
     const auto outcome = plan_regimen(profile, start, catalogue(), testing::synthetic_evaluation, options);
 
-    const bool contraindicated = profile.person.has(Condition::active_infection) || profile.person.has(Condition::sunburn);
+    const bool contraindicated =
+        profile.person.has(Condition::active_infection) || profile.person.has(Condition::sunburn);
     if (!outcome.plan) {
       ++refused;
       EXPECT_TRUE(contraindicated) << "profile " << index << " got no plan";

@@ -78,7 +78,8 @@ TEST(Planner, NamesTheLimitThatBoundTheChoice) {
   ASSERT_TRUE(outcome.plan.has_value());
   EXPECT_LE(outcome.plan->chosen.evaluation->outcomes.peak_erythema, 1.7);
   const auto& binding = outcome.plan->binding_constraints;
-  EXPECT_TRUE(std::ranges::any_of(binding, [](const LimitBreach& b) { return b.name == "max_erythema" && b.value > 1.7; }));
+  EXPECT_TRUE(
+      std::ranges::any_of(binding, [](const LimitBreach& b) { return b.name == "max_erythema" && b.value > 1.7; }));
 }
 
 TEST(Planner, IsDeterministicWhateverTheThreadCount) {

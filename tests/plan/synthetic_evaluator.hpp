@@ -22,17 +22,20 @@ inline Evaluation synthetic_evaluation(const regimen::Regimen& regimen) {
   for (const auto& application : regimen::application_schedule(regimen)) {
     const auto& product = regimen.products[application.product_index];
     if (regimen::is_retinoid(product.active))
-      retinoid_dose += product.strength_percent.value_or(0.0) * (product.active == regimen::Active::retinol ? 0.05 : 1.0);
+      retinoid_dose +=
+          product.strength_percent.value_or(0.0) * (product.active == regimen::Active::retinol ? 0.05 : 1.0);
   }
   Evaluation evaluation;
   auto& o = evaluation.outcomes;
   o.collagen_change_percent = 10.0 * (1.0 - std::exp(-needle_sum / 3.0)) + 20.0 * retinoid_dose / (retinoid_dose + 5.0);
-  o.improvement_percent = {1.5 * o.collagen_change_percent, o.collagen_change_percent, 4.0 * retinoid_dose,
-                           o.collagen_change_percent, 0.5 * o.collagen_change_percent, 2.0 * retinoid_dose};
+  o.improvement_percent = {1.5 * o.collagen_change_percent, o.collagen_change_percent,       4.0 * retinoid_dose,
+                           o.collagen_change_percent,       0.5 * o.collagen_change_percent, 2.0 * retinoid_dose};
   o.peak_erythema = std::min(4.0, 1.6 * deepest + 0.02 * retinoid_dose);
   o.days_erythema_ge_2 = static_cast<int>(regimen.sessions.size()) * (deepest >= 1.25 ? 2 : 0);
   o.peak_irritation = std::min(4.0, 0.05 * retinoid_dose);
-  o.pih_risk = regimen.person.fitzpatrick >= 4 ? std::min(1.0, 0.08 * deepest * static_cast<double>(regimen.sessions.size())) : 0.01;
+  o.pih_risk = regimen.person.fitzpatrick >= 4
+                   ? std::min(1.0, 0.08 * deepest * static_cast<double>(regimen.sessions.size()))
+                   : 0.01;
   for (const auto& session : regimen.sessions) {
     response::SessionResponse response;
     response.peak_erythema = 1.6 * session.needle_mm;

@@ -88,12 +88,12 @@ TEST_F(ModelDimensionsTest, SamplesEveryTableFieldWithARangeThatTheRunReads) {
 TEST_F(ModelDimensionsTest, SamplesThePersonsSiteTheRetinoidItsVehicleTheDeviceAndTheModels) {
   const auto names = names_of(model_dimensions(short_session, data));
 
-  for (const char* expected : {"site.cheek.stratum_corneum_um", "site.cheek.viable_epidermis_um", "active.tretinoin.log_p",
-                               "active.tretinoin.pka", "vehicle.cream.removal_after_hours",
-                               "vehicle.cream.default_amount_mg_per_cm2", "device.pen.depth_fraction",
-                               "device.pen.channels_per_cm2_per_pass", "transport.closure.time_constant_open_h",
-                               "transport.calibration.cream_stratum_corneum_vehicle_partition",
-                               "response.inflammation_half_life_h", "response.irritation_gain"})
+  for (const char* expected :
+       {"site.cheek.stratum_corneum_um", "site.cheek.viable_epidermis_um", "active.tretinoin.log_p",
+        "active.tretinoin.pka", "vehicle.cream.removal_after_hours", "vehicle.cream.default_amount_mg_per_cm2",
+        "device.pen.depth_fraction", "device.pen.channels_per_cm2_per_pass", "transport.closure.time_constant_open_h",
+        "transport.calibration.cream_stratum_corneum_vehicle_partition", "response.inflammation_half_life_h",
+        "response.irritation_gain"})
     EXPECT_TRUE(contains(names, expected)) << expected;
 }
 
@@ -164,7 +164,8 @@ TEST_F(ModelDimensionsTest, SetsASampledApplicationAmountIntoProductsThatTookThe
   const auto* tretinoin = inputs.regimen.find_product("tret");
   ASSERT_NE(tretinoin, nullptr);
   EXPECT_DOUBLE_EQ(tretinoin->amount_mg_per_cm2, 0.8);
-  EXPECT_DOUBLE_EQ(inputs.regimen.find_product("spf")->amount_mg_per_cm2, short_session.find_product("spf")->amount_mg_per_cm2);
+  EXPECT_DOUBLE_EQ(inputs.regimen.find_product("spf")->amount_mg_per_cm2,
+                   short_session.find_product("spf")->amount_mg_per_cm2);
 }
 
 }  // namespace

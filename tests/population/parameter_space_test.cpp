@@ -29,9 +29,7 @@ TEST(ParameterSpace, SamplesARangeOfADecadeOrMoreInItsLogarithm) {
   EXPECT_NEAR(value_at(wide, 0.25), 200.0, 1e-9);
 }
 
-TEST(ParameterSpace, SamplesARangeFromZeroLinearly) {
-  EXPECT_EQ(dimension(0.0, 1.0).scale, Scale::linear);
-}
+TEST(ParameterSpace, SamplesARangeFromZeroLinearly) { EXPECT_EQ(dimension(0.0, 1.0).scale, Scale::linear); }
 
 TEST(ParameterSpace, StaysWithinTheRangeAtItsEnds) {
   const auto wide = dimension(0.007, 0.63);

@@ -21,7 +21,7 @@ TEST(PercentileSummary, InterpolatesLinearlyBetweenOrderStatistics) {
 
   const auto summary = summarize(values);
 
-  EXPECT_NEAR(summary.p5, 1.2, 1e-12);   // position 0.05 × 4 = 0.2
+  EXPECT_NEAR(summary.p5, 1.2, 1e-12);  // position 0.05 × 4 = 0.2
   EXPECT_NEAR(summary.p25, 2.0, 1e-12);
   EXPECT_NEAR(summary.p50, 3.0, 1e-12);
   EXPECT_NEAR(summary.p75, 4.0, 1e-12);

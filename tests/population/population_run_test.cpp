@@ -40,7 +40,8 @@ TEST_F(PopulationRunTest, GivesBitIdenticalResultsOnOneAndTwoThreads) {
   for (std::size_t person = 0; person < serial.people.size(); ++person) {
     // Exact equality is the property under test: the same inputs give the same bits.
     EXPECT_EQ(serial.people[person].outcomes.collagen_change_percent,
-              parallel.people[person].outcomes.collagen_change_percent) << person;
+              parallel.people[person].outcomes.collagen_change_percent)
+        << person;
     EXPECT_EQ(serial.people[person].outcomes.peak_erythema, parallel.people[person].outcomes.peak_erythema) << person;
   }
 }
@@ -53,8 +54,8 @@ TEST_F(PopulationRunTest, StoresEachPersonsOutcomeUnderThatPersonsIndex) {
   for (const int person : {0, 5}) {
     PersonInputs inputs{regimen, data.catalogue, data.parameters};
     apply_person(run.design, dimensions, person, inputs);
-    const auto alone = simulate::simulate_regimen(inputs.regimen, inputs.catalogue, inputs.parameters,
-                                                  transport::Fidelity::fast);
+    const auto alone =
+        simulate::simulate_regimen(inputs.regimen, inputs.catalogue, inputs.parameters, transport::Fidelity::fast);
 
     EXPECT_EQ(run.people[static_cast<std::size_t>(person)].outcomes.peak_erythema, alone.outcomes.peak_erythema);
     EXPECT_EQ(run.people[static_cast<std::size_t>(person)].longest_redness_days, longest_redness_days(alone));

@@ -18,8 +18,8 @@ PersonOutcome person(double peak_erythema, int longest_redness_days, double peak
 }
 
 TEST(PopulationSummary, GivesTheShareOfPeopleWithEachAdverseEvent) {
-  const std::vector<PersonOutcome> people{person(3.0, 4, 2.0, 0.1), person(2.9, 3, 1.9, 0.3),
-                                          person(3.5, 1, 0.5, 0.0), person(0.5, 0, 2.5, 0.2)};
+  const std::vector<PersonOutcome> people{person(3.0, 4, 2.0, 0.1), person(2.9, 3, 1.9, 0.3), person(3.5, 1, 0.5, 0.0),
+                                          person(0.5, 0, 2.5, 0.2)};
 
   const auto events = adverse_event_probabilities(people);
 

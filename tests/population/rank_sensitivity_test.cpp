@@ -44,8 +44,8 @@ TEST(RankSensitivity, IsZeroWhenTheOutputIsConstant) {
 
 TEST(RankSensitivity, RanksTheDominantParameterOfAConstructedOutputFirst) {
   // y = 0.2·a − 5·b + 0.02·c over LHS samples: b dominates (negatively), then a, then c.
-  const auto design = design_population(
-      {dimension("a", 0.0, 1.0), dimension("b", 10.0, 20.0), dimension("c", 0.0, 1.0)}, 40, 1);
+  const auto design =
+      design_population({dimension("a", 0.0, 1.0), dimension("b", 10.0, 20.0), dimension("c", 0.0, 1.0)}, 40, 1);
   std::vector<double> output;
   for (int person = 0; person < design.n_people; ++person) {
     const auto values = design.person(person);
@@ -113,8 +113,8 @@ TEST(RankSensitivity, RanksARiseAndFallDriverFirstThoughItsRankCorrelationIsNear
 }
 
 TEST(RankSensitivity, GivesEveryParameterZeroForAConstantOutputInNameOrder) {
-  const auto design = design_population({dimension("c", 0.0, 1.0), dimension("a", 0.0, 1.0), dimension("b", 1.0, 2.0)},
-                                        20, 4);
+  const auto design =
+      design_population({dimension("c", 0.0, 1.0), dimension("a", 0.0, 1.0), dimension("b", 1.0, 2.0)}, 20, 4);
   const std::vector<double> output(20, 2.5);
 
   const auto ranking = rank_sensitivity(design.names(), design.columns, output);

@@ -57,8 +57,7 @@ TEST(ApplicationSchedule, SkipsPausedDaysAndAddsAfterProductsAtTheSession) {
   Regimen regimen;
   regimen.start = make_date(2027, 1, 1);
   regimen.days = 10;
-  regimen.products = {product_on(Schedule::nightly, regimen.start),
-                      product_on(Schedule::after_session, regimen.start)};
+  regimen.products = {product_on(Schedule::nightly, regimen.start), product_on(Schedule::after_session, regimen.start)};
   regimen.products[1].id = "ha";
   regimen.products[1].active = Active::hyaluronic_acid;
   regimen.pauses = {Pause{{"p"}, make_date(2027, 1, 3), make_date(2027, 1, 6)}};

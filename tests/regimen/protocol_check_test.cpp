@@ -37,11 +37,14 @@ std::vector<std::string> rules_fired(const std::vector<Finding>& findings) {
 std::string nightly_tretinoin(const std::string& pause_from, const std::string& pause_until,
                               const std::string& needle_mm = "1.0", const std::string& extra = "") {
   return "[scenario]\nname = \"t\"\nstart = 2026-12-01\n"
-         "[person]\nfitzpatrick = 2\nsite = \"cheek\"\nconcerns = [\"fine_lines\"]\nsensitivity = \"normal\"\n" + extra +
+         "[person]\nfitzpatrick = 2\nsite = \"cheek\"\nconcerns = [\"fine_lines\"]\nsensitivity = \"normal\"\n" +
+         extra +
          "\n[[product]]\nid = \"tret\"\nactive = \"tretinoin\"\nstrength_percent = 0.05\nvehicle = \"cream\"\n"
          "schedule = \"nightly\"\nfrom = 2026-12-01\n"
-         "[[product]]\nid = \"spf\"\nactive = \"sunscreen\"\nvehicle = \"lotion\"\nschedule = \"morning\"\nfrom = 2026-12-01\n"
-         "[[pause]]\nproducts = [\"tret\"]\nfrom = " + pause_from + "\nuntil = " + pause_until +
+         "[[product]]\nid = \"spf\"\nactive = \"sunscreen\"\nvehicle = \"lotion\"\nschedule = \"morning\"\nfrom = "
+         "2026-12-01\n"
+         "[[pause]]\nproducts = [\"tret\"]\nfrom = " +
+         pause_from + "\nuntil = " + pause_until +
          "\n[[session]]\ndate = 2027-01-15\ndevice = \"pen\"\nneedle_mm = " + needle_mm + "\n";
 }
 
@@ -129,10 +132,10 @@ TEST(ProtocolCheck, ThresholdsComeFromTheRuleTable) {
 TEST(ProtocolCheck, IsotretinoinWarningEndsAt183Days) {
   // Last dose 2026-07-16: the session on 2027-01-15 is 183 days later, no warning; one day
   // later the dose gives 182 days, a warning.
-  EXPECT_TRUE(check_text(nightly_tretinoin("2027-01-08", "2027-01-17", "1.0",
-                                           "isotretinoin_last_dose = 2026-07-16\n")).empty());
-  EXPECT_EQ(rules_fired(check_text(nightly_tretinoin("2027-01-08", "2027-01-17", "1.0",
-                                                     "isotretinoin_last_dose = 2026-07-17\n"))),
+  EXPECT_TRUE(check_text(nightly_tretinoin("2027-01-08", "2027-01-17", "1.0", "isotretinoin_last_dose = 2026-07-16\n"))
+                  .empty());
+  EXPECT_EQ(rules_fired(check_text(
+                nightly_tretinoin("2027-01-08", "2027-01-17", "1.0", "isotretinoin_last_dose = 2026-07-17\n"))),
             std::vector<std::string>{"isotretinoin-6-months"});
 }
 

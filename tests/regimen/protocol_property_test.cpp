@@ -28,10 +28,10 @@ class ScenarioGenerator {
   std::string scenario() {
     const Date start = make_date(2026, 12, 1);
     std::string text = fmt::format("[scenario]\nname = \"generated\"\nstart = {}\n", iso(start));
-    text += fmt::format("[person]\nfitzpatrick = {}\nsite = \"{}\"\nconcerns = [\"texture\"]\n"
-                        "sensitivity = \"normal\"\npregnant = {}\nbreastfeeding = {}\n",
-                        uniform(1, 6), pick({"cheek", "forehead", "periorbital", "chin", "neck"}),
-                        chance(0.05), chance(0.05));
+    text += fmt::format(
+        "[person]\nfitzpatrick = {}\nsite = \"{}\"\nconcerns = [\"texture\"]\n"
+        "sensitivity = \"normal\"\npregnant = {}\nbreastfeeding = {}\n",
+        uniform(1, 6), pick({"cheek", "forehead", "periorbital", "chin", "neck"}), chance(0.05), chance(0.05));
     std::vector<std::string> ids;
     for (const char* active : {"tretinoin", "retinol"}) {
       Date from = start + Days{uniform(0, 10)};
@@ -39,12 +39,12 @@ class ScenarioGenerator {
       for (int phase = 0; phase < phases; ++phase) {
         const std::string id = fmt::format("{}-{}", active, phase);
         const int length = uniform(5, 60);
-        text += fmt::format("[[product]]\nid = \"{}\"\nactive = \"{}\"\nstrength_percent = {}\n"
-                            "vehicle = \"cream\"\nschedule = \"{}\"\nfrom = {}\n",
-                            id, active, pick({"0.025", "0.05", "0.1"}),
-                            pick({"nightly", "every_other_night", "every_third_night", "twice_weekly",
-                                  "morning", "twice_daily"}),
-                            iso(from));
+        text += fmt::format(
+            "[[product]]\nid = \"{}\"\nactive = \"{}\"\nstrength_percent = {}\n"
+            "vehicle = \"cream\"\nschedule = \"{}\"\nfrom = {}\n",
+            id, active, pick({"0.025", "0.05", "0.1"}),
+            pick({"nightly", "every_other_night", "every_third_night", "twice_weekly", "morning", "twice_daily"}),
+            iso(from));
         if (phase + 1 < phases || chance(0.5)) text += fmt::format("until = {}\n", iso(from + Days{length - 1}));
         ids.push_back(id);
         from += Days{length + uniform(0, 5)};
@@ -61,9 +61,9 @@ class ScenarioGenerator {
                           iso(from + Days{uniform(0, 12)}));
     }
     for (int session = uniform(0, 3); session > 0; --session)
-      text += fmt::format("[[session]]\ndate = {}\ndevice = \"{}\"\nneedle_mm = {}\n",
-                          iso(start + Days{uniform(0, 100)}), pick({"pen", "roller", "stamp"}),
-                          pick({"0.25", "0.5", "1.0", "1.5", "2.0"}));
+      text +=
+          fmt::format("[[session]]\ndate = {}\ndevice = \"{}\"\nneedle_mm = {}\n", iso(start + Days{uniform(0, 100)}),
+                      pick({"pen", "roller", "stamp"}), pick({"0.25", "0.5", "1.0", "1.5", "2.0"}));
     return text;
   }
 
@@ -72,9 +72,15 @@ class ScenarioGenerator {
     for (int edits = uniform(1, 4); edits > 0 && !text.empty(); --edits) {
       const auto at = static_cast<std::size_t>(uniform(0, static_cast<int>(text.size()) - 1));
       switch (uniform(0, 2)) {
-        case 0: text.erase(at, 1); break;
-        case 1: text.insert(at, 1, text[at]); break;
-        default: text[at] = "=[]\"#\n.9-az\\{}"[uniform(0, 15)]; break;
+        case 0:
+          text.erase(at, 1);
+          break;
+        case 1:
+          text.insert(at, 1, text[at]);
+          break;
+        default:
+          text[at] = "=[]\"#\n.9-az\\{}"[uniform(0, 15)];
+          break;
       }
     }
     return text;
@@ -95,11 +101,17 @@ bool applied_in_evening(const Product& p, Date day) {
   const int n = days_between(p.from, day);
   if (n < 0 || (p.until && day > *p.until)) return false;
   switch (p.schedule) {
-    case Schedule::nightly: case Schedule::twice_daily: return true;
-    case Schedule::every_other_night: return n % 2 == 0;
-    case Schedule::every_third_night: return n % 3 == 0;
-    case Schedule::twice_weekly: return n % 7 == 0 || n % 7 == 3;
-    default: return false;
+    case Schedule::nightly:
+    case Schedule::twice_daily:
+      return true;
+    case Schedule::every_other_night:
+      return n % 2 == 0;
+    case Schedule::every_third_night:
+      return n % 3 == 0;
+    case Schedule::twice_weekly:
+      return n % 7 == 0 || n % 7 == 3;
+    default:
+      return false;
   }
 }
 
@@ -133,8 +145,7 @@ std::set<Expected> recompute_timing_findings(const Regimen& regimen) {
         const int before = days_between(last->first, session.date);
         if (active == Active::tretinoin && before < rules.tretinoin_washout.min_days)
           expected.emplace("tretinoin-washout", last->first, last->second);
-        else if (active == Active::tretinoin &&
-                 before < rules.tretinoin_washout_short.recommended_days)
+        else if (active == Active::tretinoin && before < rules.tretinoin_washout_short.recommended_days)
           expected.emplace("tretinoin-washout-short", last->first, last->second);
         else if (active == Active::retinol && before < rules.retinol_washout.min_days)
           expected.emplace("retinol-washout", last->first, last->second);
@@ -162,8 +173,8 @@ std::set<Expected> recompute_timing_findings(const Regimen& regimen) {
 }
 
 std::set<Expected> timing_findings(const std::vector<Finding>& findings) {
-  static const std::set<std::string> timing = {"tretinoin-washout", "tretinoin-washout-short",
-                                               "retinol-washout", "retinoid-resume", "retinoid-resume-deep"};
+  static const std::set<std::string> timing = {"tretinoin-washout", "tretinoin-washout-short", "retinol-washout",
+                                               "retinoid-resume", "retinoid-resume-deep"};
   std::set<Expected> found;
   for (const Finding& finding : findings)
     if (timing.contains(finding.rule)) found.emplace(finding.rule, finding.date, finding.subject);
@@ -188,8 +199,8 @@ TEST(ProtocolProperty, WashoutAndResumeFindingsMatchAnIndependentRecomputation) 
     ++checked;
     if (!found.empty()) ++with_timing_findings;
   }
-  EXPECT_GT(checked, 1500);               // the generator mostly makes valid scenarios
-  EXPECT_GT(with_timing_findings, 300);   // and many of them exercise the rules
+  EXPECT_GT(checked, 1500);              // the generator mostly makes valid scenarios
+  EXPECT_GT(with_timing_findings, 300);  // and many of them exercise the rules
 }
 
 TEST(ProtocolProperty, LoadingNeverCrashesOnMutatedScenarios) {

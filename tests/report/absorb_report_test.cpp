@@ -57,15 +57,21 @@ AbsorbOutcome finite_dose_outcome() {
 }
 
 const nlohmann::json partition_entry = {
-    {"name", "vehicle_water_partition"}, {"value", 1.0}, {"unit", "1"},
-    {"correlation", "emulsions (cream, lotion): K_v = K_sc/w / K_sc/vehicle, K_sc/vehicle calibrated for a cream "
-                    "to Latriano 1997 (data/transport.toml [calibration]); aqueous vehicles (gel, serum): K_v = 1 "
-                    "(assumption)"}};
+    {"name", "vehicle_water_partition"},
+    {"value", 1.0},
+    {"unit", "1"},
+    {"correlation",
+     "emulsions (cream, lotion): K_v = K_sc/w / K_sc/vehicle, K_sc/vehicle calibrated for a cream "
+     "to Latriano 1997 (data/transport.toml [calibration]); aqueous vehicles (gel, serum): K_v = 1 "
+     "(assumption)"}};
 
 nlohmann::json finite_dose_figures() {
   return {{"absorbed_percent_of_dose", 2.0},
           {"layers_ng_per_cm2",
-           {{"vehicle", 900.0}, {"stratum_corneum", 50.0}, {"viable_epidermis", 10.0}, {"dermis", 20.0},
+           {{"vehicle", 900.0},
+            {"stratum_corneum", 50.0},
+            {"viable_epidermis", 10.0},
+            {"dermis", 20.0},
             {"receptor", 15.0}}},
           {"cleared_ng_per_cm2", 5.0},
           {"metabolized_ng_per_cm2", 1.5},
@@ -101,8 +107,8 @@ TEST(AbsorbReport, FiniteDoseJsonHasEveryAmountInNanogramsPerSquareCentimetre) {
 TEST(AbsorbReport, InfiniteDoseAddsSteadyFluxPermeabilityAndLagTimeOfTheDissolvedDrug) {
   AbsorbOutcome outcome = finite_dose_outcome();
   outcome.infinite_dose = true;
-  outcome.donor_concentration = Concentration::from_si(10.0);                                // 10 mg/mL in the vehicle
-  outcome.vehicle_solubility = Concentration::from_si(5.0);                                   // half of it dissolves
+  outcome.donor_concentration = Concentration::from_si(10.0);                             // 10 mg/mL in the vehicle
+  outcome.vehicle_solubility = Concentration::from_si(5.0);                               // half of it dissolves
   outcome.result.samples = {sample(23.0, 10.0, 4.0, 6.0), sample(24.0, 15.0, 5.0, 6.0)};  // Q 14 → 20
 
   const nlohmann::json actual = without_solver(absorb_json(outcome));

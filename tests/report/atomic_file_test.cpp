@@ -22,8 +22,8 @@ class AtomicFileTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    directory_ = fs::temp_directory_path() / ("dermasim-atomic-" + std::string(test->name()) + "-" +
-                                              std::to_string(::getpid()));
+    directory_ =
+        fs::temp_directory_path() / ("dermasim-atomic-" + std::string(test->name()) + "-" + std::to_string(::getpid()));
     fs::remove_all(directory_);
     fs::create_directories(directory_);
   }

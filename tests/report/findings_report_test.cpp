@@ -13,19 +13,20 @@ using regimen::Finding;
 using regimen::Severity;
 
 Finding washout_error() {
-  return {"tretinoin-washout", Severity::error, make_date(2027, 2, 19), std::nullopt, "tret",
-          "stop it at least 5 days before", "Buchanan 2016"};
+  return {"tretinoin-washout", Severity::error, make_date(2027, 2, 19),
+          std::nullopt,        "tret",          "stop it at least 5 days before",
+          "Buchanan 2016"};
 }
 
 Finding sunscreen_warning() {
-  return {"sunscreen", Severity::warning, make_date(2027, 2, 1), make_date(2027, 4, 28), "person",
-          "no sunscreen on 87 days", "prescribing information"};
+  return {"sunscreen", Severity::warning,         make_date(2027, 2, 1),    make_date(2027, 4, 28),
+          "person",    "no sunscreen on 87 days", "prescribing information"};
 }
 
 TEST(FindingsReport, WritesEveryFieldOfAFindingWithNullForAMissingUntil) {
-  const nlohmann::json expected = {{"rule", "tretinoin-washout"}, {"severity", "error"}, {"date", "2027-02-19"},
-                                   {"until", nullptr},            {"subject", "tret"},
-                                   {"message", "stop it at least 5 days before"},
+  const nlohmann::json expected = {{"rule", "tretinoin-washout"}, {"severity", "error"},
+                                   {"date", "2027-02-19"},        {"until", nullptr},
+                                   {"subject", "tret"},           {"message", "stop it at least 5 days before"},
                                    {"source", "Buchanan 2016"}};
 
   EXPECT_EQ(finding_json(washout_error()), expected);
@@ -36,12 +37,16 @@ TEST(FindingsReport, CheckJsonIsNotOkWhenAnyFindingIsAnErrorAndKeepsTheOrder) {
 
   const nlohmann::json document = check_json(findings);
 
-  const nlohmann::json expected = {
-      {"ok", false},
-      {"findings",
-       {{{"rule", "sunscreen"}, {"severity", "warning"}, {"date", "2027-02-01"}, {"until", "2027-04-28"},
-         {"subject", "person"}, {"message", "no sunscreen on 87 days"}, {"source", "prescribing information"}},
-        finding_json(washout_error())}}};
+  const nlohmann::json expected = {{"ok", false},
+                                   {"findings",
+                                    {{{"rule", "sunscreen"},
+                                      {"severity", "warning"},
+                                      {"date", "2027-02-01"},
+                                      {"until", "2027-04-28"},
+                                      {"subject", "person"},
+                                      {"message", "no sunscreen on 87 days"},
+                                      {"source", "prescribing information"}},
+                                     finding_json(washout_error())}}};
   EXPECT_EQ(document, expected);
 }
 

@@ -12,17 +12,18 @@
 
 namespace dermasim::report::testing {
 
-inline void collect_differences(const nlohmann::json& actual, const nlohmann::json& expected,
-                                const std::string& where, double relative_tolerance,
-                                std::vector<std::string>& differences) {
+inline void collect_differences(const nlohmann::json& actual, const nlohmann::json& expected, const std::string& where,
+                                double relative_tolerance, std::vector<std::string>& differences) {
   if (actual.is_number() && expected.is_number()) {
     const double a = actual.get<double>(), e = expected.get<double>();
     if (std::fabs(a - e) > relative_tolerance * std::fabs(e))
       differences.push_back(where + ": " + actual.dump() + " vs expected " + expected.dump());
   } else if (actual.is_object() && expected.is_object()) {
     for (const auto& [key, value] : expected.items())
-      if (!actual.contains(key)) differences.push_back(where + "." + key + ": missing");
-      else collect_differences(actual[key], value, where + "." + key, relative_tolerance, differences);
+      if (!actual.contains(key))
+        differences.push_back(where + "." + key + ": missing");
+      else
+        collect_differences(actual[key], value, where + "." + key, relative_tolerance, differences);
     for (const auto& [key, value] : actual.items())
       if (!expected.contains(key)) differences.push_back(where + "." + key + ": not expected");
   } else if (actual.is_array() && expected.is_array()) {

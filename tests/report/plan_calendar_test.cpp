@@ -15,8 +15,8 @@ namespace {
 
 regimen::Regimen safe_plan() {
   static const auto catalogue = io::load_catalogue(std::nullopt);
-  return io::read_scenario_file(std::string(DERMASIM_SOURCE_DIR) + "/tests/regimen/scenarios/session-spacing.scenario.toml",
-                                catalogue);
+  return io::read_scenario_file(
+      std::string(DERMASIM_SOURCE_DIR) + "/tests/regimen/scenarios/session-spacing.scenario.toml", catalogue);
 }
 
 TEST(PlanCalendar, ParsesBackWithEventsAlarmsAndADailySunscreenRule) {

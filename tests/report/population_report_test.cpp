@@ -24,9 +24,9 @@ population::PopulationSummary two_figure_summary() {
   summary.outcomes = {{"collagen_change_percent", {1.76321, 4.16149, 10.6712, 12.2911, 23.1438, 10.5617}}};
   summary.safety = {{"peak_erythema", {0.941234, 1.82712, 2.22149, 2.81449, 4.0, 2.34912}}};
   summary.adverse_events = {0.25, 0.6, 0.0728649, 0.4};
-  summary.sensitivity = {{"peak_erythema",
-                          {{"device.pen.depth_fraction", 0.44321, 0.71049},
-                           {"response.irritation_gain", 0.0412, -0.0030149}}}};
+  summary.sensitivity = {
+      {"peak_erythema",
+       {{"device.pen.depth_fraction", 0.44321, 0.71049}, {"response.irritation_gain", 0.0412, -0.0030149}}}};
   summary.parameters = {{"site.cheek.dermis_um", 1100.0, {800.0, 1400.0}, population::Scale::linear},
                         {"response.irritation_gain", 0.5, {0.1, 2.5}, population::Scale::logarithmic}};
   summary.not_sampled = {"vehicle.gel.density_g_per_cm3"};
@@ -76,8 +76,8 @@ TEST(PopulationReport, JsonHoldsEverySummaryRoundedWithTheRunAndTheRegimen) {
 
 TEST(PopulationReport, AForcedRunCarriesItsFindings) {
   const auto regimen = testing::two_day_regimen();
-  const std::vector<regimen::Finding> findings = {{"retinoid-resume", regimen::Severity::error,
-                                                   make_date(2027, 1, 15), std::nullopt, "tret", "wait", "source"}};
+  const std::vector<regimen::Finding> findings = {
+      {"retinoid-resume", regimen::Severity::error, make_date(2027, 1, 15), std::nullopt, "tret", "wait", "source"}};
   const PopulationContext context{regimen, transport::Fidelity::full, findings, true};
 
   const nlohmann::json actual = population_json(context, two_figure_summary());
@@ -95,14 +95,16 @@ TEST(PopulationReport, TextGivesThePercentilesTheEventsAndTheDrivers) {
   const std::string text = population_text(context, two_figure_summary());
 
   const auto has = [&](const std::string& line) { return text.find(line) != std::string::npos; };
-  EXPECT_TRUE(text.starts_with("Population: Two days <with> a session\n"
-                               "20 people (seed 7), 2 days from 2027-01-14, fast fidelity, 2 sampled parameters\n"));
+  EXPECT_TRUE(
+      text.starts_with("Population: Two days <with> a session\n"
+                       "20 people (seed 7), 2 days from 2027-01-14, fast fidelity, 2 sampled parameters\n"));
   EXPECT_TRUE(has("  collagen_change_percent              1.76     4.16     10.7     12.3     23.1     10.6\n"));
   EXPECT_TRUE(has("  peak_erythema                       0.941     1.83     2.22     2.81        4     2.35\n"));
   EXPECT_TRUE(has("   25.0 %  peak erythema 3 or more (marked redness)\n"));
   EXPECT_TRUE(has("    7.3 %  post-inflammatory hyperpigmentation (mean risk)\n"));
-  EXPECT_TRUE(has("  peak_erythema: device.pen.depth_fraction (S 0.44, rho +0.71), "
-                  "response.irritation_gain (S 0.04, rho -0.00)\n"));
+  EXPECT_TRUE(
+      has("  peak_erythema: device.pen.depth_fraction (S 0.44, rho +0.71), "
+          "response.irritation_gain (S 0.04, rho -0.00)\n"));
   EXPECT_TRUE(has("Carry a range but are not sampled yet: vehicle.gel.density_g_per_cm3\n"));
   EXPECT_TRUE(text.ends_with(std::string(medical_notice) + "\n"));
 }

@@ -32,7 +32,7 @@ TEST(SimulationHtml, IsOneSelfContainedPageWithTheEscapedName) {
   EXPECT_TRUE(contains(html, "<h1>Two days &lt;with&gt; a session</h1>"));
   EXPECT_FALSE(contains(html, "<with>"));
   EXPECT_FALSE(contains(html, "<script"));
-  EXPECT_FALSE(contains(html, "src=\""));   // nothing loaded from elsewhere
+  EXPECT_FALSE(contains(html, "src=\""));  // nothing loaded from elsewhere
   EXPECT_FALSE(contains(html, "<link"));
   EXPECT_TRUE(contains(html, "2 days from 2027-01-14; Fitzpatrick type 3, normal skin, site cheek; full fidelity."));
 }
@@ -55,16 +55,17 @@ TEST(SimulationHtml, ShowsEveryOutcomeSafetyFigureAndSession) {
 }
 
 TEST(SimulationHtml, AForcedRunHasTheBannerAndEveryFindingEscaped) {
-  const regimen::Finding finding{"into-channels", regimen::Severity::error, make_date(2027, 1, 15),
-                                 make_date(2027, 1, 16), "vit-c", "no vitamin C <into> channels",
-                                 "Soltani-Arabshahi & al."};
+  const regimen::Finding finding{
+      "into-channels", regimen::Severity::error,       make_date(2027, 1, 15),   make_date(2027, 1, 16),
+      "vit-c",         "no vitamin C <into> channels", "Soltani-Arabshahi & al."};
 
   const std::string html = simulation_html(two_day_regimen(), two_day_result(), {finding}, true);
 
   EXPECT_TRUE(contains(html, "FORCED RUN: this regimen breaks the protocol"));
-  EXPECT_TRUE(contains(html, "<tr><td>2027-01-15 to 2027-01-16</td><td class=\"error\">error</td>"
-                             "<td>into-channels</td><td>no vitamin C &lt;into&gt; channels</td>"
-                             "<td>Soltani-Arabshahi &amp; al.</td></tr>"));
+  EXPECT_TRUE(contains(html,
+                       "<tr><td>2027-01-15 to 2027-01-16</td><td class=\"error\">error</td>"
+                       "<td>into-channels</td><td>no vitamin C &lt;into&gt; channels</td>"
+                       "<td>Soltani-Arabshahi &amp; al.</td></tr>"));
 }
 
 }  // namespace

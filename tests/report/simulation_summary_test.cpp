@@ -22,7 +22,7 @@ constexpr double rounded_tolerance = 1e-12;
 
 regimen::Finding resume_error() {
   return {"retinoid-resume", regimen::Severity::error, make_date(2027, 1, 15), std::nullopt, "tret",
-          "wait 3 days", "Buchanan 2016"};
+          "wait 3 days",     "Buchanan 2016"};
 }
 
 TEST(SimulationSummary, WritesEveryFigureRoundedAndOnlyThePersonsConcerns) {
@@ -36,13 +36,20 @@ TEST(SimulationSummary, WritesEveryFigureRoundedAndOnlyThePersonsConcerns) {
       {"fidelity", "full"},
       {"forced", true},
       {"outcomes",
-       {{"collagen_change_percent", 8.775}, {"acne_scars_improvement_percent", 13.6},
+       {{"collagen_change_percent", 8.775},
+        {"acne_scars_improvement_percent", 13.6},
         {"fine_lines_improvement_percent", 12.09}}},
       {"safety",
-       {{"peak_erythema", 2.435}, {"days_erythema_ge_1", 2}, {"days_erythema_ge_2", 1}, {"peak_irritation", 1.094},
+       {{"peak_erythema", 2.435},
+        {"days_erythema_ge_1", 2},
+        {"days_erythema_ge_2", 1},
+        {"peak_irritation", 1.094},
         {"pih_risk", 0.02568}}},
       {"per_session",
-       {{{"date", "2027-01-15"}, {"needle_mm", 1.0}, {"peak_erythema", 2.435}, {"days_to_erythema_below_1", 2},
+       {{{"date", "2027-01-15"},
+         {"needle_mm", 1.0},
+         {"peak_erythema", 2.435},
+         {"days_to_erythema_below_1", 2},
          {"downtime_days", 1}}}},
       {"retinoid", {{"applications", 2}, {"applied_ng_per_cm2", 1000.0}, {"absorbed_ng_per_cm2", 12.35}}},
       {"assumptions", {"age_years not given: 40 years assumed"}},
@@ -90,7 +97,8 @@ TEST(SimulationSummary, TextGivesOutcomesSafetyEachSessionAndTheNotice) {
       "  peak irritation 1.09 (0-4), PIH risk 3 %\n"
       "  session 2027-01-15 (1 mm): peak erythema 2.43, below 1 after 2 day(s), downtime 1 day(s)\n"
       "\n1 finding(s) of the protocol check; see summary.json.\n"
-      "\n" + std::string(medical_notice) + "\n";
+      "\n" +
+      std::string(medical_notice) + "\n";
   EXPECT_EQ(text, expected);
 }
 

@@ -5,8 +5,13 @@
 namespace dermasim::report {
 
 TEST(SvgChart, DrawsEverySeriesSessionAndPause) {
-  const Chart chart{"Redness <daily>", "score", {{"erythema", {0, 1, 3, 1, 0}, "#c00"}, {"irritation", {0, 0, 1, 1, 1}, "#e90"}},
-                    {2}, {{1, 2, "pause"}}, 0.0, 1.0};
+  const Chart chart{"Redness <daily>",
+                    "score",
+                    {{"erythema", {0, 1, 3, 1, 0}, "#c00"}, {"irritation", {0, 0, 1, 1, 1}, "#e90"}},
+                    {2},
+                    {{1, 2, "pause"}},
+                    0.0,
+                    1.0};
 
   const std::string svg = render_svg(chart);
 

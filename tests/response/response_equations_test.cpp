@@ -173,8 +173,7 @@ TEST_F(ResponseTerms, RetinolActsAsTretinoinScaledByItsPotencyRatio) {
   ResponseSimulation retinol(parameters, person);
   ResponseSimulation tretinoin(parameters, person);
   retinol.add_exposure({Time{}, at_day(5), Retinoid::retinol, retinol_amount});
-  tretinoin.add_exposure({Time{}, at_day(5), Retinoid::tretinoin,
-                          parameters.retinol_potency_ratio * retinol_amount});
+  tretinoin.add_exposure({Time{}, at_day(5), Retinoid::tretinoin, parameters.retinol_potency_ratio * retinol_amount});
 
   retinol.advance_to(at_day(4));
   tretinoin.advance_to(at_day(4));

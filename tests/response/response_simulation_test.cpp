@@ -138,8 +138,7 @@ TEST_F(ResponseSimulationTest, SettingSunscreenEveryDayGivesTheSameResponseAsSet
   once.advance_to(at_day(40));
 
   EXPECT_NEAR(daily.state().pigment, once.state().pigment, 1e-12);  // no extra stops at all
-  EXPECT_EQ(daily.integrator_statistics().reinitializations,
-            once.integrator_statistics().reinitializations);
+  EXPECT_EQ(daily.integrator_statistics().reinitializations, once.integrator_statistics().reinitializations);
 }
 
 }  // namespace

@@ -11,8 +11,8 @@ namespace {
 
 using regimen::Vehicle;
 
-const transport::Compound tretinoin{"tretinoin", 300.44, 6.3, 6.0, transport::Ionization::acid,
-                                    6.3e-5 * units::milligram_per_millilitre, std::nullopt};
+const transport::Compound tretinoin{
+    "tretinoin", 300.44, 6.3, 6.0, transport::Ionization::acid, 6.3e-5 * units::milligram_per_millilitre, std::nullopt};
 
 struct ApplicationFixture : ::testing::Test {
   transport::TransportParameters parameters;
@@ -33,8 +33,10 @@ struct ApplicationFixture : ::testing::Test {
 TEST_F(ApplicationFixture, ByTheVehiclesBaseEmulsionsGetTheCalibratedCreamPartitionAndAqueousBasesOne) {
   const auto rule = VehicleRule::by_vehicle_base;
 
-  EXPECT_NEAR(vehicle_partition(Vehicle::cream, rule, properties, parameters), cream_partition, 1e-12 * cream_partition);
-  EXPECT_NEAR(vehicle_partition(Vehicle::lotion, rule, properties, parameters), cream_partition, 1e-12 * cream_partition);
+  EXPECT_NEAR(vehicle_partition(Vehicle::cream, rule, properties, parameters), cream_partition,
+              1e-12 * cream_partition);
+  EXPECT_NEAR(vehicle_partition(Vehicle::lotion, rule, properties, parameters), cream_partition,
+              1e-12 * cream_partition);
   for (const Vehicle aqueous : {Vehicle::gel, Vehicle::microsphere_gel, Vehicle::serum})
     EXPECT_NEAR(vehicle_partition(aqueous, rule, properties, parameters), 1.0, 1e-15);
 }
@@ -80,8 +82,8 @@ TEST_F(ApplicationFixture, AnInfiniteDoseKeepsTheVehicleAtStrengthTimesDensity) 
   product.strength_percent = 2.0;
   product.duration = hours(48);
 
-  const auto application = assemble_application(product, vehicle_spec(Vehicle::gel, 1.0, 10.0), tretinoin,
-                                                properties, parameters, VehicleRule::by_vehicle_base);
+  const auto application = assemble_application(product, vehicle_spec(Vehicle::gel, 1.0, 10.0), tretinoin, properties,
+                                                parameters, VehicleRule::by_vehicle_base);
 
   ASSERT_TRUE(application.constant_donor.has_value());
   EXPECT_NEAR(application.constant_donor->in(units::milligram_per_millilitre), 20.0, 1e-12);

@@ -26,7 +26,7 @@ const Fixture& fixture() {
 
 struct ScenarioText {
   int fitzpatrick = 3;
-  std::string retinoid;           // "", "tretinoin" or "retinol"
+  std::string retinoid;  // "", "tretinoin" or "retinol"
   double strength = 0.05;
   std::string pause_from = "2027-01-09";  // the washout: last application the evening before
   bool session = true;
@@ -38,13 +38,15 @@ struct ScenarioText {
                        "\n[person]\nfitzpatrick = " + std::to_string(fitzpatrick) +
                        "\nsite = \"cheek\"\nconcerns = [\"acne_scars\", \"fine_lines\", \"hyperpigmentation\"]\n"
                        "sensitivity = \"normal\"\n"
-                       "[[product]]\nid = \"spf\"\nactive = \"sunscreen\"\nvehicle = \"lotion\"\nschedule = \"morning\"\nfrom = 2026-12-01\n";
+                       "[[product]]\nid = \"spf\"\nactive = \"sunscreen\"\nvehicle = \"lotion\"\nschedule = "
+                       "\"morning\"\nfrom = 2026-12-01\n";
     if (!retinoid.empty()) {
       text += "[[product]]\nid = \"r\"\nactive = \"" + retinoid + "\"\nstrength_percent = " + std::to_string(strength) +
               "\nvehicle = \"cream\"\nschedule = \"nightly\"\nfrom = 2026-12-01\n";
       if (session) text += "[[pause]]\nproducts = [\"r\"]\nfrom = " + pause_from + "\nuntil = 2027-01-17\n";
     }
-    if (session) text += "[[session]]\ndate = 2027-01-15\ndevice = \"pen\"\nneedle_mm = " + std::to_string(needle_mm) + "\n";
+    if (session)
+      text += "[[session]]\ndate = 2027-01-15\ndevice = \"pen\"\nneedle_mm = " + std::to_string(needle_mm) + "\n";
     return text;
   }
 };
@@ -80,7 +82,8 @@ TEST(RegimenSimulation, TretinoinUpToTheDayBeforeGivesHigherAndLongerRednessThan
   const auto with_washout = run(washout);
   const auto without = run(none);
 
-  EXPECT_GT(without.outcomes.per_session.at(0).peak_erythema, with_washout.outcomes.per_session.at(0).peak_erythema * 1.05);
+  EXPECT_GT(without.outcomes.per_session.at(0).peak_erythema,
+            with_washout.outcomes.per_session.at(0).peak_erythema * 1.05);
   // Redness lasts longer: each of the three days after the session (Jan 16-18) is redder.
   for (const int day : {46, 47, 48})
     EXPECT_GT(without.days.at(day).response.erythema, with_washout.days.at(day).response.erythema * 1.05) << day;

@@ -9,8 +9,7 @@ const std::vector<Layer> layers{
     {Compartment::stratum_corneum, micrometres(15), {square_centimetres_per_second(1e-9), 10.0, 1.0}},
     {Compartment::viable_epidermis, micrometres(60), {square_centimetres_per_second(6e-6), 1.0, 2.0}},
     {Compartment::dermis, micrometres(400), {square_centimetres_per_second(6e-6), 1.0, 2.0}}};
-const ChannelArray channels{245.0, micrometres(200), micrometres(35),
-                            {square_centimetres_per_second(6e-6), 1.0, 1.0}};
+const ChannelArray channels{245.0, micrometres(200), micrometres(35), {square_centimetres_per_second(6e-6), 1.0, 1.0}};
 
 TEST(AxisymmetricCell, UnitCellRadiusGivesOneChannelPerEqualArea) {
   EXPECT_NEAR(channels.unit_cell_radius().in(units::micrometre), 360.5, 0.5);

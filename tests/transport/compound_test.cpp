@@ -51,8 +51,8 @@ TEST(Compound, StratumCorneumDiffusivityReproducesPottsGuyOverTheReferenceThickn
   const PropertyParameters parameters;
   const auto properties = derive_properties(tretinoin, parameters);
 
-  const double kp = properties.stratum_corneum_diffusivity.si() *
-                    properties.stratum_corneum_water_partition / parameters.reference_stratum_corneum.si();
+  const double kp = properties.stratum_corneum_diffusivity.si() * properties.stratum_corneum_water_partition /
+                    parameters.reference_stratum_corneum.si();
 
   EXPECT_NEAR(kp / properties.potts_guy_kp.si(), 1.0, 1e-12);
 }

@@ -35,8 +35,7 @@ TEST(GradedGrid, NoCellExceedsTheLargestCellAndGrowthStaysBounded) {
 }
 
 TEST(GradedGrid, OneSidedRefinementPutsTheFinestCellAtTheChosenEnd) {
-  const Grading grading{.first_cell = 0.2, .growth = 1.25, .largest_cell = 0.0, .min_cells = 1,
-                        .refine = Refine::end};
+  const Grading grading{.first_cell = 0.2, .growth = 1.25, .largest_cell = 0.0, .min_cells = 1, .refine = Refine::end};
 
   const auto faces = graded_segment(0.0, 20.0, grading);
 

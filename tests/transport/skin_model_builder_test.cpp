@@ -8,15 +8,13 @@
 namespace dermasim::transport {
 namespace {
 
-const Compound caffeine{"caffeine", 194.19, -0.07, std::nullopt, Ionization::neutral, std::nullopt,
-                        std::nullopt};
+const Compound caffeine{"caffeine", 194.19, -0.07, std::nullopt, Ionization::neutral, std::nullopt, std::nullopt};
 const SiteLayers site{micrometres(15), micrometres(60), micrometres(1000)};
 const MicroneedleTreatment pen{300.0, millimetres(1.0), 0.77, micrometres(70.7), minutes(10)};
 
 TEST(SkinModelBuilder, ChannelDepthIsTheDepthFractionOfTheNeedleAndRadiusHalfTheDiameter) {
   const TransportParameters parameters;
-  const auto skin = build_skin_model(derive_properties(caffeine), site, Receptor::clearance, pen,
-                                     false, parameters);
+  const auto skin = build_skin_model(derive_properties(caffeine), site, Receptor::clearance, pen, false, parameters);
 
   ASSERT_TRUE(skin.channels.has_value());
   EXPECT_NEAR(skin.channels->depth.in(units::micrometre), 770.0, 1e-9);
@@ -27,10 +25,8 @@ TEST(SkinModelBuilder, ChannelDepthIsTheDepthFractionOfTheNeedleAndRadiusHalfThe
 
 TEST(SkinModelBuilder, OcclusionLengthensClosureAndAFranzCellHasNoClearance) {
   const TransportParameters parameters;
-  const auto occluded = build_skin_model(derive_properties(caffeine), site, Receptor::clearance, pen,
-                                         true, parameters);
-  const auto franz = build_skin_model(derive_properties(caffeine), site, Receptor::sink, pen, false,
-                                      parameters);
+  const auto occluded = build_skin_model(derive_properties(caffeine), site, Receptor::clearance, pen, true, parameters);
+  const auto franz = build_skin_model(derive_properties(caffeine), site, Receptor::sink, pen, false, parameters);
 
   EXPECT_EQ(occluded.closure_time_constant, parameters.closure_time_occluded);
   EXPECT_GT(occluded.layers[2].material.clearance.si(), 0.0);
@@ -74,8 +70,8 @@ TEST(SkinModelBuilder, EmulsionsUseTheCalibratedPartitionAndAqueousVehiclesWater
   const double emulsion = vehicle_water_partition(properties, VehicleBase::emulsion, parameters);
   const double aqueous = vehicle_water_partition(properties, VehicleBase::aqueous, parameters);
 
-  EXPECT_NEAR(emulsion * parameters.cream_stratum_corneum_vehicle_partition,
-              properties.stratum_corneum_water_partition, 1e-12);
+  EXPECT_NEAR(emulsion * parameters.cream_stratum_corneum_vehicle_partition, properties.stratum_corneum_water_partition,
+              1e-12);
   EXPECT_EQ(aqueous, 1.0);
 }
 

@@ -54,7 +54,7 @@ TEST(SuspendedFilm, ASaturatedFilmDeliversLikeASaturatedDonorUntilItsExcessHasDi
   auto d = donor_model.initial_state();
   const auto suspension = suspension_model.apply(s, film(1.0, true));  // 10× the dissolvable amount
   Application donor = film(1.0, false);
-  donor.constant_donor = 1.0 * units::milligram_per_millilitre;       // saturated, K_v = 1
+  donor.constant_donor = 1.0 * units::milligram_per_millilitre;  // saturated, K_v = 1
   const auto constant = donor_model.apply(d, donor);
 
   // While drug is left undissolved (more than the 2 µg/cm² the film dissolves) the two
@@ -70,8 +70,8 @@ TEST(SuspendedFilm, ASaturatedFilmDeliversLikeASaturatedDonorUntilItsExcessHasDi
   EXPECT_GT(compared, 40u);  // of the 96 samples in 24 h
   // The film keeps what was not drawn, and the books balance throughout.
   for (const auto& sample : suspension.samples) {
-    EXPECT_NEAR((sample.amounts.vehicle + sample.amounts.in_skin() + sample.amounts.receptor).si(), suspension.applied.si(),
-                1e-10 * suspension.applied.si());
+    EXPECT_NEAR((sample.amounts.vehicle + sample.amounts.in_skin() + sample.amounts.receptor).si(),
+                suspension.applied.si(), 1e-10 * suspension.applied.si());
     EXPECT_NEAR(sample.amounts.supplied.si(), 0.0, 1e-12 * suspension.applied.si());
   }
   EXPECT_LT(suspension.mass_balance_relative_error, 1e-10);
@@ -118,7 +118,8 @@ TEST(SuspendedFilm, AConstantDonorAboveSaturationIsCappedAtIt) {
   over.constant_donor = 50.0 * units::milligram_per_millilitre;
   Application at = film(1.0, false);
   at.constant_donor = 1.0 * units::milligram_per_millilitre;
-  EXPECT_DOUBLE_EQ(capped.apply(a, over).final_amounts.receptor.si(), saturated.apply(b, at).final_amounts.receptor.si());
+  EXPECT_DOUBLE_EQ(capped.apply(a, over).final_amounts.receptor.si(),
+                   saturated.apply(b, at).final_amounts.receptor.si());
 }
 
 }  // namespace

@@ -9,8 +9,11 @@
 namespace dermasim::transport {
 namespace {
 
-const GridResolution coarse{.finest_cell = micrometres(1), .growth = 1.3, .min_cells_per_segment = 3,
-                            .largest_cell_fraction = 0.2, .barrier_largest_cell_fraction = 0.1};
+const GridResolution coarse{.finest_cell = micrometres(1),
+                            .growth = 1.3,
+                            .min_cells_per_segment = 3,
+                            .largest_cell_fraction = 0.2,
+                            .barrier_largest_cell_fraction = 0.1};
 
 double outflow_at_8h(TimeScheme scheme, double step_s, double rtol = 1e-10) {
   TransportModel model(reference::problem_a_skin(), Fidelity::fast, coarse,
@@ -58,8 +61,11 @@ TEST(TransportModelBdf2, HealingChannelsFollowCvodeWithinHalfAPercent) {
 // CVODE run at the six outputs of docs/benchmarks.md problem B, with a fixed step and with the
 // graded schedule, which takes far fewer steps; the total amount is conserved either way.
 TEST(TransportModelBdf2, UnitCellFollowsCvodeWithFixedAndGradedSteps) {
-  const GridResolution grid{.finest_cell = micrometres(2), .growth = 1.5, .min_cells_per_segment = 2,
-                            .largest_cell_fraction = 0.2, .barrier_largest_cell_fraction = 0.34,
+  const GridResolution grid{.finest_cell = micrometres(2),
+                            .growth = 1.5,
+                            .min_cells_per_segment = 2,
+                            .largest_cell_fraction = 0.2,
+                            .barrier_largest_cell_fraction = 0.34,
                             .finest_radial = micrometres(2)};
   const auto run = [&](SolverOptions options) {
     TransportModel model(reference::problem_b_skin(), Fidelity::full, grid, options);

@@ -18,8 +18,8 @@ SkinModel skin(Receptor receptor, bool with_channels) {
                   {Compartment::dermis, micrometres(500), viable}};
   model.receptor = receptor;
   if (with_channels) {
-    model.channels = ChannelArray{200.0, micrometres(200), micrometres(35),
-                                  Material{square_centimetres_per_second(5e-6), 1.0, 1.0}};
+    model.channels =
+        ChannelArray{200.0, micrometres(200), micrometres(35), Material{square_centimetres_per_second(5e-6), 1.0, 1.0}};
     model.closure_time_constant = hours(0.5);
   }
   return model;
@@ -43,7 +43,7 @@ TEST(TransportModel, WashOffRemovesTheVehicleAmountAndStopsUptake) {
   const auto result = model.apply(state, cream(hours(3)));
 
   const auto at_wash = std::find_if(result.samples.begin(), result.samples.end(), [](const Sample& s) {
-    return std::abs(s.time.in(units::hour) - 3.0) < 1e-9 && s.washed_off.si() > 0.0;
+    return std::abs(s.time.in(units::hour)-3.0) < 1e-9 && s.washed_off.si() > 0.0;
   });
   ASSERT_NE(at_wash, result.samples.end());
   EXPECT_GT(result.washed_off.si(), 0.0);
@@ -59,7 +59,8 @@ TEST(TransportModel, DrugInTheSkinCarriesOverToTheNextApplication) {
 
   const auto second = model.apply(state, cream(hours(8)));
 
-  EXPECT_NEAR(second.samples.front().amounts.in_skin().si(), first.final_amounts.in_skin().si(), 1e-12 * first.applied.si());
+  EXPECT_NEAR(second.samples.front().amounts.in_skin().si(), first.final_amounts.in_skin().si(),
+              1e-12 * first.applied.si());
   EXPECT_GT(second.final_amounts.cleared, first.final_amounts.cleared);
   EXPECT_NEAR(state.time_s, hours(24).si(), 1e-6);
   EXPECT_LT(second.mass_balance_relative_error, 1e-12);
@@ -100,8 +101,7 @@ TEST(TransportModel, ChannelsHealInVivoButStayOpenInAFranzCell) {
 
 TEST(TransportModel, ProfilesAndPeaksAreReported) {
   TransportModel model(skin(Receptor::sink, true), Fidelity::full,
-                       GridResolution{.finest_cell = micrometres(2), .growth = 1.4,
-                                      .finest_radial = micrometres(3)});
+                       GridResolution{.finest_cell = micrometres(2), .growth = 1.4, .finest_radial = micrometres(3)});
   auto state = model.initial_state();
 
   const auto result = model.apply(state, cream());

@@ -17,8 +17,7 @@ namespace dermasim::transport {
 namespace {
 
 const toml::table& shipped_file() {
-  static const toml::table document =
-      toml::parse_file(std::string(DERMASIM_SOURCE_DIR) + "/data/transport.toml");
+  static const toml::table document = toml::parse_file(std::string(DERMASIM_SOURCE_DIR) + "/data/transport.toml");
   return document;
 }
 

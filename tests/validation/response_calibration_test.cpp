@@ -72,8 +72,8 @@ TEST(ScarOutcome, ThreeSessionsTwoWeeksApartImproveScarsAsInTheTrialAtSixMonths)
   simulation.advance_to(at_day(183));
   const double at_6_months = summarize(simulation).improvement_percent.acne_scars;
 
-  std::cout << "R10 scar improvement " << at_6_months << " % at 6 months (target " << target
-            << " %), " << at_3_months << " % at 3 months (trial: 2.4/3.4 of the 6-month change)\n";
+  std::cout << "R10 scar improvement " << at_6_months << " % at 6 months (target " << target << " %), " << at_3_months
+            << " % at 3 months (trial: 2.4/3.4 of the 6-month change)\n";
   EXPECT_NEAR(at_6_months, target, 0.1 * target);
   EXPECT_LT(at_3_months, at_6_months);
 }

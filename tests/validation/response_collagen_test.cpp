@@ -88,8 +88,8 @@ TEST(TretinoinAndMicroneedling, YieldMoreCollagenAtSixMonthsThanEitherAlone) {
   const double sessions_only = run(false, true);
   const double both = run(true, true);
 
-  std::cout << "collagen at 6 months: tretinoin " << tretinoin_only << " %, micro-needling "
-            << sessions_only << " %, both " << both << " %\n";
+  std::cout << "collagen at 6 months: tretinoin " << tretinoin_only << " %, micro-needling " << sessions_only
+            << " %, both " << both << " %\n";
   EXPECT_GT(both, tretinoin_only);
   EXPECT_GT(both, sessions_only);
 }

@@ -28,7 +28,10 @@ IrritationCourse irritation_course(const ResponseSimulation& simulation) {
   IrritationCourse course;
   course.days = &simulation.days();
   for (const DailyResponse& day : simulation.days())
-    if (day.irritation > course.peak) { course.peak = day.irritation; course.peak_day = day.day; }
+    if (day.irritation > course.peak) {
+      course.peak = day.irritation;
+      course.peak_day = day.day;
+    }
   return course;
 }
 
@@ -42,8 +45,8 @@ TEST(RetinoidIrritation, PeaksWithinThreeWeeksAndFallsBelowAThirdByDay84) {
   const IrritationCourse course = irritation_course(simulation);
 
   const double day_84 = simulation.days()[84].irritation;
-  std::cout << "R3 peak irritation " << course.peak << " on day " << course.peak_day
-            << "; day 84: " << day_84 << " (" << day_84 / course.peak << " of peak)\n";
+  std::cout << "R3 peak irritation " << course.peak << " on day " << course.peak_day << "; day 84: " << day_84 << " ("
+            << day_84 / course.peak << " of peak)\n";
   EXPECT_GE(course.peak_day, 3);
   EXPECT_LE(course.peak_day, 21);
   EXPECT_LT(day_84, course.peak / 3.0);
@@ -76,8 +79,7 @@ TEST(EpidermalTurnover, BaselineLiesIn30To42DaysAndANewSteadyStateIsReachedInTwo
   const double baseline = parameters().turnover_time.in(units::day);
   const double day_14 = simulation.days()[14].turnover_time.in(units::day);
   const double day_60 = simulation.days()[60].turnover_time.in(units::day);
-  std::cout << "R7 turnover baseline " << baseline << " d, day 14 " << day_14 << " d, day 60 "
-            << day_60 << " d\n";
+  std::cout << "R7 turnover baseline " << baseline << " d, day 14 " << day_14 << " d, day 60 " << day_60 << " d\n";
   EXPECT_GE(baseline, 30.0);
   EXPECT_LE(baseline, 42.0);
   EXPECT_LT(day_60, baseline);
@@ -127,18 +129,16 @@ TEST(RetinolPotency, RetinolBehavesLikeAWeakerTretinoin) {
   const ResponseOutcomes retinol_outcomes = summarize(*retinol);
   const ResponseOutcomes tretinoin_outcomes = summarize(*tretinoin);
 
-  std::cout << "retinol 0.3 % vs tretinoin 0.05 %: peak irritation " << retinol_irritation.peak
-            << " vs " << tretinoin_irritation.peak << " (days " << retinol_irritation.peak_day
-            << ", " << tretinoin_irritation.peak_day << "); collagen "
-            << retinol_outcomes.collagen_change_percent << " vs "
+  std::cout << "retinol 0.3 % vs tretinoin 0.05 %: peak irritation " << retinol_irritation.peak << " vs "
+            << tretinoin_irritation.peak << " (days " << retinol_irritation.peak_day << ", "
+            << tretinoin_irritation.peak_day << "); collagen " << retinol_outcomes.collagen_change_percent << " vs "
             << tretinoin_outcomes.collagen_change_percent << " %\n";
   EXPECT_LT(retinol_irritation.peak, tretinoin_irritation.peak);
   EXPECT_NEAR(retinol_irritation.peak_day, tretinoin_irritation.peak_day, 4);
   EXPECT_GT(retinol_outcomes.collagen_change_percent, 0.0);
   EXPECT_LT(retinol_outcomes.collagen_change_percent, tretinoin_outcomes.collagen_change_percent);
   EXPECT_GT(retinol_outcomes.improvement_percent.fine_lines, 0.0);
-  EXPECT_LT(retinol_outcomes.improvement_percent.fine_lines,
-            tretinoin_outcomes.improvement_percent.fine_lines);
+  EXPECT_LT(retinol_outcomes.improvement_percent.fine_lines, tretinoin_outcomes.improvement_percent.fine_lines);
 }
 
 }  // namespace

@@ -99,7 +99,10 @@ TEST(PostInflammatoryHyperpigmentation, RiskIsHigherForTypesFourToSixThanOneToTh
 // Issue 5's claim: continuing tretinoin up to the day before a session gives a higher peak
 // and longer redness than a 7-day washout (model prediction; docs/validation.md, "Known gaps").
 TEST(TretinoinWashout, ContinuingUpToTheDayBeforeGivesAHigherPeakAndLongerRedness) {
-  struct Result { double peak = 0.0; int hours_at_least_1 = 0; };
+  struct Result {
+    double peak = 0.0;
+    int hours_at_least_1 = 0;
+  };
   auto run = [](int last_application_day) {
     ResponseSimulation simulation(parameters(), PersonTraits{});
     testing::add_daily_sunscreen(simulation);
@@ -118,9 +121,8 @@ TEST(TretinoinWashout, ContinuingUpToTheDayBeforeGivesAHigherPeakAndLongerRednes
   const Result no_washout = run(59);  // last application the evening before
   const Result washout = run(53);     // 7 days before (docs/file-formats.md day counting)
 
-  std::cout << "washout: peak " << washout.peak << ", hours >= 1: " << washout.hours_at_least_1
-            << "; no washout: peak " << no_washout.peak << ", hours >= 1: "
-            << no_washout.hours_at_least_1 << "\n";
+  std::cout << "washout: peak " << washout.peak << ", hours >= 1: " << washout.hours_at_least_1 << "; no washout: peak "
+            << no_washout.peak << ", hours >= 1: " << no_washout.hours_at_least_1 << "\n";
   EXPECT_GT(no_washout.peak, 1.2 * washout.peak);
   EXPECT_GT(no_washout.hours_at_least_1, washout.hours_at_least_1 + 6);
 }

@@ -21,8 +21,7 @@ toml::table load(const std::string& name) {
   return toml::parse_file(std::string(DERMASIM_SOURCE_DIR) + "/data/" + name);
 }
 
-double value_of(const toml::table& table, const std::string& array, const std::string& id,
-                const std::string& key) {
+double value_of(const toml::table& table, const std::string& array, const std::string& id, const std::string& key) {
   for (const auto& node : *table[array].as_array()) {
     const auto& entry = *node.as_table();
     if (entry["id"].value<std::string>() == id) {
@@ -83,7 +82,7 @@ TEST(TransportT9, SiteLayerThicknessesLieWithinTheMeasuredRanges) {
     EXPECT_LE(dermis, 1969.2) << face;
     const double stratum_corneum = value_of(sites, "site", face, "stratum_corneum_um");
     EXPECT_GE(stratum_corneum, 11.0 * 0.5) << face;  // thinner than the shoulder's 11.0 at most by half
-    EXPECT_LE(stratum_corneum, 18.3) << face;         // no thicker than the forearm's
+    EXPECT_LE(stratum_corneum, 18.3) << face;        // no thicker than the forearm's
   }
 }
 

@@ -23,8 +23,8 @@ TEST(TransportT1, ConstantDonorThroughStratumCorneumMatchesCrankWithinHalfAPerce
   const double h = 15e-6, diffusivity = 1.7e-13, partition = 25.0;  // m, m²/s
   const double lag = h * h / (6.0 * diffusivity);
   SkinModel skin;
-  skin.layers = {{Compartment::stratum_corneum, Length::from_si(h),
-                  Material{Diffusivity::from_si(diffusivity), partition, 1.0}}};
+  skin.layers = {
+      {Compartment::stratum_corneum, Length::from_si(h), Material{Diffusivity::from_si(diffusivity), partition, 1.0}}};
   TransportModel model(skin, Fidelity::full);
   Application application;
   application.constant_donor = 0.5 * units::milligram_per_millilitre;
@@ -41,13 +41,13 @@ TEST(TransportT1, ConstantDonorThroughStratumCorneumMatchesCrankWithinHalfAPerce
     for (int n = 1; n <= 100; ++n) {
       series += (n % 2 == 0 ? 1.0 : -1.0) / (n * n) * std::exp(-n * n * std::numbers::pi * std::numbers::pi * tau);
     }
-    const double expected = partition * 0.5 * h * (tau - 1.0 / 6.0 - 2.0 / (std::numbers::pi * std::numbers::pi) * series);
+    const double expected =
+        partition * 0.5 * h * (tau - 1.0 / 6.0 - 2.0 / (std::numbers::pi * std::numbers::pi) * series);
     EXPECT_NEAR(sample.amounts.receptor.si() / expected, 1.0, 0.005) << tau * 6.0 << " lag times";
   }
 }
 
-double kasting_fraction(double beta, double h, double vehicle, double partition, double diffusivity,
-                        double t) {
+double kasting_fraction(double beta, double h, double vehicle, double partition, double diffusivity, double t) {
   double fraction = 0.0;
   for (int n = 0; n < 200; ++n) {
     // Root of α tan α = β in (nπ, nπ + π/2), by bisection.
@@ -57,8 +57,8 @@ double kasting_fraction(double beta, double h, double vehicle, double partition,
       (mid * std::tan(mid) < beta ? lo : hi) = mid;
     }
     const double alpha = 0.5 * (lo + hi);
-    const double norm = h / 2.0 * (1.0 - std::sin(2 * alpha) / (2 * alpha)) +
-                        vehicle / partition * std::sin(alpha) * std::sin(alpha);
+    const double norm =
+        h / 2.0 * (1.0 - std::sin(2 * alpha) / (2 * alpha)) + vehicle / partition * std::sin(alpha) * std::sin(alpha);
     const double coefficient = vehicle * std::sin(alpha) / norm;  // per unit C0
     fraction += coefficient * h / alpha * (1.0 - std::exp(-diffusivity * alpha * alpha * t / (h * h)));
   }
@@ -86,8 +86,8 @@ TEST(TransportT2, FiniteDoseFromWellMixedVehicleMatchesKastingSeriesWithinHalfAP
   int checked = 0;
   double worst = 0.0;
   for (const auto& sample : result.samples) {
-    const double expected = kasting_fraction(beta, h, vehicle, membrane_partition / vehicle_partition,
-                                             diffusivity, sample.time.si());
+    const double expected =
+        kasting_fraction(beta, h, vehicle, membrane_partition / vehicle_partition, diffusivity, sample.time.si());
     if (expected < 0.01) continue;  // compare once 1 % of the dose has crossed
     worst = std::max(worst, std::abs(sample.amounts.receptor / result.applied / expected - 1.0));
     EXPECT_NEAR(sample.amounts.receptor / result.applied / expected, 1.0, 0.005)

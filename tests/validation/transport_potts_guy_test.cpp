@@ -20,18 +20,17 @@ TEST(TransportT3, PottsGuyGivesThePublishedTestosteroneAndButoxyethanolPermeabil
 }
 
 TEST(TransportT3, StratumCorneumFromDerivedPropertiesTransmitsThePottsGuyPermeability) {
-  const Compound testosterone{"testosterone", 288.43, 3.32, std::nullopt, Ionization::neutral,
-                              std::nullopt, std::nullopt};
+  const Compound testosterone{"testosterone",      288.43,       3.32,        std::nullopt,
+                              Ionization::neutral, std::nullopt, std::nullopt};
   const PropertyParameters parameters;
   const auto properties = derive_properties(testosterone, parameters);
   SkinModel skin;
   skin.layers = {{Compartment::stratum_corneum, parameters.reference_stratum_corneum,
-                  Material{properties.stratum_corneum_diffusivity,
-                           properties.stratum_corneum_water_partition, 1.0}}};
+                  Material{properties.stratum_corneum_diffusivity, properties.stratum_corneum_water_partition, 1.0}}};
   TransportModel model(skin, Fidelity::fast);
   Application application;
   application.constant_donor = 1.0 * units::milligram_per_millilitre;  // aqueous donor, K_v = 1
-  application.duration = hours(48);  // > 10 lag times
+  application.duration = hours(48);                                    // > 10 lag times
 
   auto state = model.initial_state();
   const auto result = model.apply(state, application);

@@ -14,8 +14,7 @@ namespace dermasim::transport {
 namespace {
 
 const Compound tretinoin{"tretinoin", 300.44, 6.3, 4.73, Ionization::acid, std::nullopt, std::nullopt};
-const Compound caffeine{"caffeine", 194.19, -0.07, std::nullopt, Ionization::neutral, std::nullopt,
-                        std::nullopt};
+const Compound caffeine{"caffeine", 194.19, -0.07, std::nullopt, Ionization::neutral, std::nullopt, std::nullopt};
 const SiteLayers cheek{micrometres(13.6), micrometres(46.1), micrometres(982.0)};  // data/sites.toml
 
 struct Outcome {
@@ -23,8 +22,7 @@ struct Outcome {
   double viable_fraction;    // VE + dermis / applied
 };
 
-Outcome run(const Compound& compound, const std::optional<MicroneedleTreatment>& needles,
-            Time duration) {
+Outcome run(const Compound& compound, const std::optional<MicroneedleTreatment>& needles, Time duration) {
   const TransportParameters parameters;
   const auto properties = derive_properties(compound, parameters.properties);
   const auto skin = build_skin_model(properties, cheek, Receptor::clearance, needles, false, parameters);
@@ -39,8 +37,7 @@ Outcome run(const Compound& compound, const std::optional<MicroneedleTreatment>&
   auto state = model.initial_state();
   const auto result = model.apply(state, application);
   const auto& a = result.final_amounts;
-  return {(a.cleared + a.metabolized + a.receptor) / result.applied,
-          (a.viable_epidermis + a.dermis) / result.applied};
+  return {(a.cleared + a.metabolized + a.receptor) / result.applied, (a.viable_epidermis + a.dermis) / result.applied};
 }
 
 TEST(TransportT4, TretinoinCreamAbsorptionOverFiveDaysIsWithinAFactorThreeOfTwoPercent) {
@@ -54,10 +51,10 @@ TEST(TransportT4, TretinoinCreamAbsorptionOverFiveDaysIsWithinAFactorThreeOfTwoP
 TEST(TransportPrediction, ChannelsRaiseAbsorptionOfAHydrophilicActiveFarMoreThanOfTretinoin) {
   const MicroneedleTreatment pen{900.0, millimetres(0.5), 0.77, micrometres(70.7), minutes(5)};
 
-  const double tretinoin_ratio = run(tretinoin, pen, hours(24)).absorbed_fraction /
-                                 run(tretinoin, std::nullopt, hours(24)).absorbed_fraction;
-  const double caffeine_ratio = run(caffeine, pen, hours(24)).absorbed_fraction /
-                                run(caffeine, std::nullopt, hours(24)).absorbed_fraction;
+  const double tretinoin_ratio =
+      run(tretinoin, pen, hours(24)).absorbed_fraction / run(tretinoin, std::nullopt, hours(24)).absorbed_fraction;
+  const double caffeine_ratio =
+      run(caffeine, pen, hours(24)).absorbed_fraction / run(caffeine, std::nullopt, hours(24)).absorbed_fraction;
 
   EXPECT_GT(caffeine_ratio, 3.0 * tretinoin_ratio);
   RecordProperty("tretinoin_enhancement", std::to_string(tretinoin_ratio));

@@ -50,8 +50,8 @@ TEST(AnalyticMembrane, CumulativeAmountMatchesCrankSeriesWithinHalfAPercentAfter
   for (const auto& sample : result.samples) {
     const double t = sample.time.si();
     if (t < 3.0 * lag_time_s) continue;
-    const double expected = crank_cumulative_fraction(diffusivity.si(), thickness.si(), t) *
-                            thickness.si() * 1.0;  // C = 1 kg/m³
+    const double expected =
+        crank_cumulative_fraction(diffusivity.si(), thickness.si(), t) * thickness.si() * 1.0;  // C = 1 kg/m³
     EXPECT_NEAR(sample.amounts.receptor.si() / expected, 1.0, 0.005) << "t = " << t / lag_time_s << " lag times";
     worst = std::max(worst, std::abs(sample.amounts.receptor.si() / expected - 1.0));
     ++checked;
@@ -66,8 +66,7 @@ TEST(AnalyticMembrane, LateTimeAsymptoteGivesTheLagTimeWithinHalfAPercent) {
   // Straight line through the last two samples (12 and 11 lag times: the series term is < 1e-8).
   const auto& last = result.samples.back();
   const auto& before = result.samples[result.samples.size() - 2];
-  const double slope = (last.amounts.receptor - before.amounts.receptor).si() /
-                       (last.time.si() - before.time.si());
+  const double slope = (last.amounts.receptor - before.amounts.receptor).si() / (last.time.si() - before.time.si());
   const double intercept_time = last.time.si() - last.amounts.receptor.si() / slope;
   EXPECT_NEAR(intercept_time / lag_time_s, 1.0, 0.005);
   EXPECT_NEAR(slope / (diffusivity.si() / thickness.si()), 1.0, 0.005);

@@ -20,11 +20,11 @@ TEST(AxisymmetricVsColumn, UniformPropertiesGiveTheOneDimensionalAmountsToOnePar
   ChannelArray channels;
   channels.channels_per_cm2 = 250;
   channels.radius = micrometres(35);
-  channels.depth = micrometres(15);               // ends at the SC/VE interface: same z grid
-  channels.fluid = column.layers[0].material;     // the "channel" is stratum corneum
+  channels.depth = micrometres(15);            // ends at the SC/VE interface: same z grid
+  channels.fluid = column.layers[0].material;  // the "channel" is stratum corneum
   cell.channels = channels;
-  const GridResolution resolution{.finest_cell = micrometres(1.0), .growth = 1.3, .min_cells_per_segment = 3,
-                                  .finest_radial = micrometres(2.0)};
+  const GridResolution resolution{
+      .finest_cell = micrometres(1.0), .growth = 1.3, .min_cells_per_segment = 3, .finest_radial = micrometres(2.0)};
   const SolverOptions tight{1e-9, 1e-6};
   TransportModel one_d(column, Fidelity::full, resolution, tight);
   TransportModel two_d(cell, Fidelity::full, resolution, tight);
@@ -39,7 +39,8 @@ TEST(AxisymmetricVsColumn, UniformPropertiesGiveTheOneDimensionalAmountsToOnePar
   ASSERT_EQ(result_1d.samples.size(), result_2d.samples.size());
   double worst = 0.0;
   for (std::size_t k = 1; k < result_1d.samples.size(); ++k) {
-    worst = std::max(worst, std::abs(result_2d.samples[k].amounts.receptor / result_1d.samples[k].amounts.receptor - 1.0));
+    worst =
+        std::max(worst, std::abs(result_2d.samples[k].amounts.receptor / result_1d.samples[k].amounts.receptor - 1.0));
   }
   RecordProperty("worst_receptor_difference", fmt::format("{:.4e}", worst));
   for (std::size_t k = 1; k < result_1d.samples.size(); ++k) {

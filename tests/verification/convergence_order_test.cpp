@@ -9,11 +9,11 @@
 #include <cmath>
 #include <vector>
 
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <Eigen/Dense>
 #include <Eigen/SparseLU>
 #include <unsupported/Eigen/MatrixFunctions>
-#include <fmt/format.h>
-#include <gtest/gtest.h>
 
 #include "transport/layered_column.hpp"
 #include "transport/transport_model.hpp"
@@ -51,8 +51,10 @@ struct SteadyError {
 
 SteadyError steady_error(double first_cell, double growth) {
   auto system = build_layered_column({membrane()}, Receptor::sink,
-                                     GridResolution{.finest_cell = Length::from_si(first_cell), .growth = growth,
-                                                    .min_cells_per_segment = 1, .largest_cell_fraction = 0.0,
+                                     GridResolution{.finest_cell = Length::from_si(first_cell),
+                                                    .growth = growth,
+                                                    .min_cells_per_segment = 1,
+                                                    .largest_cell_fraction = 0.0,
                                                     .barrier_largest_cell_fraction = 0.0});
   system.set_vehicle(VehicleMode::reservoir, 0.0);
   const auto jacobian = dense_jacobian(system, 0.0);
@@ -87,17 +89,20 @@ TEST(ConvergenceOrder, SpatialOrderOnGradedGridsIsTwoWithinPointOne) {
 
   RecordProperty("value_order", fmt::format("{:.4e}", value_order));
   RecordProperty("flux_order", fmt::format("{:.4e}", flux_order));
-  EXPECT_NEAR(value_order, 2.0, 0.1) << coarse.max_value_error << " " << medium.max_value_error
-                                     << " " << fine.max_value_error;
-  EXPECT_NEAR(flux_order, 2.0, 0.1) << coarse.outflow_error << " " << medium.outflow_error << " "
-                                    << fine.outflow_error;
+  EXPECT_NEAR(value_order, 2.0, 0.1) << coarse.max_value_error << " " << medium.max_value_error << " "
+                                     << fine.max_value_error;
+  EXPECT_NEAR(flux_order, 2.0, 0.1) << coarse.outflow_error << " " << medium.outflow_error << " " << fine.outflow_error;
 }
 
 double integrator_error(double relative_tolerance) {
   SkinModel skin;
   skin.layers = {membrane()};
-  TransportModel model(skin, Fidelity::fast, GridResolution{.finest_cell = micrometres(4), .growth = 1.2, .min_cells_per_segment = 1,
-                                      .largest_cell_fraction = 0.0, .barrier_largest_cell_fraction = 0.0},
+  TransportModel model(skin, Fidelity::fast,
+                       GridResolution{.finest_cell = micrometres(4),
+                                      .growth = 1.2,
+                                      .min_cells_per_segment = 1,
+                                      .largest_cell_fraction = 0.0,
+                                      .barrier_largest_cell_fraction = 0.0},
                        SolverOptions{relative_tolerance, 1e-3 * relative_tolerance, TimeScheme::cvode});
   Application application;
   application.constant_donor = 1.0 * units::milligram_per_millilitre;

@@ -33,8 +33,11 @@ TEST(CylindricalPore, SteadyFluxMatchesPorePlusAccessResistanceWithinTwoPercent)
   pore.fluid = water;
   skin.channels = pore;
   TransportModel model(skin, Fidelity::full,
-                       GridResolution{.finest_cell = micrometres(0.25), .growth = 1.2, .min_cells_per_segment = 3,
-                                      .largest_cell_fraction = 0.1, .barrier_largest_cell_fraction = 0.1,
+                       GridResolution{.finest_cell = micrometres(0.25),
+                                      .growth = 1.2,
+                                      .min_cells_per_segment = 3,
+                                      .largest_cell_fraction = 0.1,
+                                      .barrier_largest_cell_fraction = 0.1,
                                       .finest_radial = micrometres(0.25)});
   Application application;
   application.constant_donor = 1.0 * units::milligram_per_millilitre;

@@ -13,8 +13,7 @@ namespace {
 SkinModel in_vivo_skin_with_channels() {
   SkinModel skin;
   const Material stratum_corneum{square_centimetres_per_second(3e-10), 40.0, 1.0};
-  const Material viable_epidermis{square_centimetres_per_second(2e-6), 0.6, 5.0,
-                                  0.2 * units::per_hour, Rate{}};
+  const Material viable_epidermis{square_centimetres_per_second(2e-6), 0.6, 5.0, 0.2 * units::per_hour, Rate{}};
   const Material dermis{square_centimetres_per_second(2e-6), 0.6, 8.0, Rate{}, 0.5 * units::per_hour};
   skin.layers = {{Compartment::stratum_corneum, micrometres(15), stratum_corneum},
                  {Compartment::viable_epidermis, micrometres(60), viable_epidermis},
@@ -46,8 +45,11 @@ class FiniteDoseMassBalance : public testing::TestWithParam<Fidelity> {};
 
 TEST_P(FiniteDoseMassBalance, AppliedEqualsAllCompartmentsPlusLossesToOnePartInTenBillion) {
   TransportModel model(in_vivo_skin_with_channels(), GetParam(),
-                       GridResolution{.finest_cell = micrometres(1.0), .growth = 1.3, .min_cells_per_segment = 3,
-                                      .largest_cell_fraction = 0.2, .barrier_largest_cell_fraction = 0.2,
+                       GridResolution{.finest_cell = micrometres(1.0),
+                                      .growth = 1.3,
+                                      .min_cells_per_segment = 3,
+                                      .largest_cell_fraction = 0.2,
+                                      .barrier_largest_cell_fraction = 0.2,
                                       .finest_radial = micrometres(2.0)});
   auto state = model.initial_state();
 
@@ -66,8 +68,7 @@ TEST_P(FiniteDoseMassBalance, AppliedEqualsAllCompartmentsPlusLossesToOnePartInT
   EXPECT_NEAR(state.applied, 2.0 * 2.0 * 5e-4 * units::milligram_per_square_centimetre.si(), 1e-18);
 }
 
-INSTANTIATE_TEST_SUITE_P(BothFidelities, FiniteDoseMassBalance,
-                         testing::Values(Fidelity::fast, Fidelity::full));
+INSTANTIATE_TEST_SUITE_P(BothFidelities, FiniteDoseMassBalance, testing::Values(Fidelity::fast, Fidelity::full));
 
 }  // namespace
 }  // namespace dermasim::transport

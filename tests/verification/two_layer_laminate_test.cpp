@@ -27,8 +27,8 @@ TEST(TwoLayerLaminate, SteadyFluxEqualsSeriesResistanceWithinPointOnePercent) {
   auto state = model.initial_state();
   const auto result = model.apply(state, application);
 
-  const double resistance = first_thickness.si() / first.conductance_product() +
-                            second_thickness.si() / second.conductance_product();
+  const double resistance =
+      first_thickness.si() / first.conductance_product() + second_thickness.si() / second.conductance_product();
   const double expected_flux = (3.0 / 2.0) / resistance;
   EXPECT_NEAR(result.samples.back().outflow.si() / expected_flux, 1.0, 1e-3);
   RecordProperty("flux_ratio", fmt::format("{:.4e}", result.samples.back().outflow.si() / expected_flux));

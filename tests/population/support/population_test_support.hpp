@@ -17,14 +17,15 @@ namespace dermasim::population::testing {
 inline ModelData shipped_model_data() {
   auto transport_catalogue = io::load_transport_catalogue(std::nullopt);
   auto response_catalogue = io::load_response_catalogue(std::nullopt);
-  return {io::load_catalogue(std::nullopt), {transport_catalogue.parameters, response_catalogue.parameters}, std::move(transport_catalogue.ranges),
+  return {io::load_catalogue(std::nullopt),
+          {transport_catalogue.parameters, response_catalogue.parameters},
+          std::move(transport_catalogue.ranges),
           std::move(response_catalogue.ranges)};
 }
 
 inline regimen::Regimen scenario(const std::string& name, const regimen::Catalogue& catalogue) {
-  return io::read_scenario_file(std::string(DERMASIM_SOURCE_DIR) + "/tests/population/scenarios/" + name +
-                                    ".scenario.toml",
-                                catalogue);
+  return io::read_scenario_file(
+      std::string(DERMASIM_SOURCE_DIR) + "/tests/population/scenarios/" + name + ".scenario.toml", catalogue);
 }
 
 }  // namespace dermasim::population::testing

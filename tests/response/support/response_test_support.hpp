@@ -24,9 +24,7 @@
 
 namespace dermasim::response::testing {
 
-inline std::string response_toml_path() {
-  return std::string(DERMASIM_SOURCE_DIR) + "/data/response.toml";
-}
+inline std::string response_toml_path() { return std::string(DERMASIM_SOURCE_DIR) + "/data/response.toml"; }
 
 /// Reads every field of ResponseParameters from the [response] table; an unknown or missing
 /// key is an error, so the file and the struct cannot drift apart.
@@ -44,8 +42,7 @@ inline ResponseParameters load_response_parameters(const std::string& path = res
     set_parameter(parameters, field, *value);
     ++n_read;
   }
-  if (n_read != table->size())
-    throw std::runtime_error(path + ": [response] has keys that ResponseParameters lacks");
+  if (n_read != table->size()) throw std::runtime_error(path + ": [response] has keys that ResponseParameters lacks");
   check_response_parameters(parameters);
   return parameters;
 }
@@ -62,8 +59,7 @@ inline MassPerArea standin_mean_amount(Retinoid active, double strength_percent)
 }
 
 /// One application at 22:00 of `day`: two piecewise-constant levels over the next 24 h.
-inline void add_standin_application(ResponseSimulation& simulation, Retinoid active,
-                                    double strength_percent, int day) {
+inline void add_standin_application(ResponseSimulation& simulation, Retinoid active, double strength_percent, int day) {
   const MassPerArea mean = standin_mean_amount(active, strength_percent);
   const Time applied = at_day(day, 22.0);
   simulation.add_exposure({applied, applied + hours(10.0), active, 1.6 * mean});
@@ -71,9 +67,8 @@ inline void add_standin_application(ResponseSimulation& simulation, Retinoid act
 }
 
 /// Applications on first_day, first_day + every, … up to last_day (inclusive).
-inline void add_standin_course(ResponseSimulation& simulation, Retinoid active,
-                               double strength_percent, int first_day, int last_day,
-                               int every = 1) {
+inline void add_standin_course(ResponseSimulation& simulation, Retinoid active, double strength_percent, int first_day,
+                               int last_day, int every = 1) {
   for (int day = first_day; day <= last_day; day += every)
     add_standin_application(simulation, active, strength_percent, day);
 }
@@ -103,7 +98,10 @@ double mean_over_days(const ResponseSimulation& simulation, Member member, int f
   double sum = 0.0;
   int n = 0;
   for (const DailyResponse& day : simulation.days())
-    if (day.day >= first && day.day <= last) { sum += day.*member; ++n; }
+    if (day.day >= first && day.day <= last) {
+      sum += day.*member;
+      ++n;
+    }
   if (n == 0) throw std::runtime_error("mean_over_days: no day in range");
   return sum / n;
 }
