@@ -21,15 +21,6 @@ namespace {
 
 constexpr NumberRange any_positive{0.0, 1e12, "give a non-negative number"};
 
-// The classes data/actives.toml may give; the catalogue keeps the checked spelling.
-enum class ChemicalClass { retinoid, antioxidant, humectant, exfoliant, sunscreen, inert };
-constexpr EnumNames<ChemicalClass, 6> chemical_class_names{{{{ChemicalClass::retinoid, "retinoid"},
-                                                             {ChemicalClass::antioxidant, "antioxidant"},
-                                                             {ChemicalClass::humectant, "humectant"},
-                                                             {ChemicalClass::exfoliant, "exfoliant"},
-                                                             {ChemicalClass::sunscreen, "sunscreen"},
-                                                             {ChemicalClass::inert, "inert"}}}};
-
 toml::table parse_catalogue(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
                             std::string& display_name) {
   const CatalogueText text = catalogue_text(directory, file_name);
@@ -43,7 +34,7 @@ ActiveSpec read_active(const TomlTable& table) {
   ActiveSpec active;
   active.id = table.string("id");
   active.name = table.string("name");
-  active.chemical_class = chemical_class_names.name(table.choice("class", chemical_class_names));
+  active.chemical_class = table.choice("class", chemical_class_names);
   active.potency_relative_to_tretinoin =
       read_parameter(table, "potency_relative_to_tretinoin", {0.0, 10.0, "give the potency ratio to tretinoin"});
   active.has_physicochemistry = table.has("molecular_weight_g_per_mol");
@@ -52,9 +43,14 @@ ActiveSpec read_active(const TomlTable& table) {
       table, "molecular_weight_g_per_mol", {1.0, 1e8, "give the molar mass in g/mol (polymers: the typical chain)"});
   active.log_p = read_parameter(table, "log_p", {-10.0, 15.0, "give log10 of the octanol/water partition"});
   if (table.has("pka")) active.pka = read_parameter(table, "pka", {-5.0, 20.0, "give the pKa"});
-  const auto ionization = read_choice_parameter(table, "ionization", transport::ionization_names);
-  active.ionization = transport::ionization_names.name(ionization.value);
+  const auto ionization = read_choice_parameter(table, "ionization", ionization_names);
+  active.ionization = ionization.value;
   active.ionization_provenance = ionization.provenance;
+  if (active.ionization != Ionization::neutral && !active.pka)
+    throw InputError(table.position_of("ionization"),
+                     fmt::format("active '{}' ionizes ({}) but gives no pka; add [pka] with value and source, "
+                                 "or set ionization to neutral",
+                                 active.id, ionization_names.name(active.ionization)));
   active.water_solubility_mg_per_ml = read_parameter(table, "water_solubility_mg_per_ml", any_positive);
   return active;
 }

@@ -24,6 +24,9 @@ transport::Compound inline_compound(const TomlTable& active) {
   compound.pka = active.optional_number("pka", {-5.0, 20.0, "give the pKa, e.g. pka = 4.7"});
   compound.ionization = active.has("ionization") ? active.choice("ionization", transport::ionization_names)
                                                  : transport::Ionization::neutral;
+  if (compound.ionization != transport::Ionization::neutral && !compound.pka)
+    active.fail("ionization",
+                "an acid or base needs its pKa: add pka (e.g. pka = 4.7) or set ionization = \"neutral\"");
   if (const auto solubility = active.optional_number("water_solubility_mg_per_ml",
                                                      {0.0, 2000.0, "give the water solubility in mg/mL, e.g. 21.6"})) {
     compound.water_solubility = *solubility * units::milligram_per_millilitre;
@@ -49,8 +52,8 @@ transport::Compound catalogue_compound(const TomlTable& experiment, const regime
   compound.name = spec->name;
   compound.molecular_weight_g_per_mol = spec->molecular_weight_g_per_mol.value;
   compound.log_p = spec->log_p.value;
-  compound.ionization = transport::ionization_names.parse(spec->ionization).value();  // the reader checked it
-  if (compound.ionization != transport::Ionization::neutral) compound.pka = spec->pka.value;
+  compound.ionization = spec->ionization;
+  if (spec->pka) compound.pka = spec->pka->value;
   if (spec->water_solubility_mg_per_ml.value > 0.0) {
     compound.water_solubility = spec->water_solubility_mg_per_ml.value * units::milligram_per_millilitre;
   }

@@ -64,16 +64,16 @@ void add_actives_and_vehicles(std::vector<Dimension>& dimensions, const regimen:
     const std::size_t at = index_of(catalogue.actives, id, [](const A& a) { return std::string_view(a.id); });
     if (at == catalogue.actives.size()) continue;
     const auto& spec = catalogue.actives[at];
-    std::vector<std::pair<const char*, Parameter A::*>> fields{
-        {"molecular_weight_g_per_mol", &A::molecular_weight_g_per_mol},
-        {"log_p", &A::log_p},
-        {"water_solubility_mg_per_ml", &A::water_solubility_mg_per_ml}};
-    if (!spec.pka.provenance.source.empty()) fields.emplace_back("pka", &A::pka);  // compound_of reads it only then
-    for (const auto& [field, member_pointer] : fields) {
+    for (const auto& [field, member_pointer] :
+         {std::pair{"molecular_weight_g_per_mol", &A::molecular_weight_g_per_mol}, std::pair{"log_p", &A::log_p},
+          std::pair{"water_solubility_mg_per_ml", &A::water_solubility_mg_per_ml}}) {
       const auto member = member_pointer;
       add(dimensions, fmt::format("active.{}.{}", id, field), spec.*member,
           [at, member](PersonInputs& inputs, double value) { (inputs.catalogue.actives[at].*member).value = value; });
     }
+    if (spec.pka)  // compound_of reads the pKa only when the catalogue gives one
+      add(dimensions, fmt::format("active.{}.pka", id), *spec.pka,
+          [at](PersonInputs& inputs, double value) { inputs.catalogue.actives[at].pka->value = value; });
   }
   using V = regimen::VehicleSpec;
   for (const auto vehicle : vehicles) {

@@ -3,10 +3,12 @@
 // vehicles, devices, skin sites and the rules table). Built by io/ from the embedded files or
 // from `--data DIR`; every number keeps its provenance for reports and docs.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/chemistry.hpp"
 #include "core/provenance.hpp"
 #include "regimen/product.hpp"
 #include "regimen/rule_table.hpp"
@@ -17,12 +19,12 @@ namespace dermasim::regimen {
 struct ActiveSpec {
   std::string id;
   std::string name;
-  std::string chemical_class;         // retinoid | antioxidant | humectant | exfoliant | sunscreen | inert
+  ChemicalClass chemical_class = ChemicalClass::inert;
   bool has_physicochemistry = false;  // false for "none" (plain moisturiser)
   Parameter molecular_weight_g_per_mol;
   Parameter log_p;
-  Parameter pka;
-  std::string ionization;  // neutral | acid | base
+  std::optional<Parameter> pka;  // absent: the pH does not enter (a neutral compound needs none)
+  Ionization ionization = Ionization::neutral;
   Provenance ionization_provenance;
   Parameter water_solubility_mg_per_ml;
   Parameter potency_relative_to_tretinoin;

@@ -12,8 +12,8 @@ transport::Compound compound_of(const regimen::ActiveSpec& active) {
   compound.name = active.id;
   compound.molecular_weight_g_per_mol = active.molecular_weight_g_per_mol.value;
   compound.log_p = active.log_p.value;
-  if (!active.pka.provenance.source.empty()) compound.pka = active.pka.value;          // read only when given
-  compound.ionization = transport::ionization_names.parse(active.ionization).value();  // io/ checked it
+  if (active.pka) compound.pka = active.pka->value;
+  compound.ionization = active.ionization;
   compound.water_solubility = active.water_solubility_mg_per_ml.value * units::milligram_per_millilitre;
   return compound;
 }

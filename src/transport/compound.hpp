@@ -9,14 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "core/enum_names.hpp"
+#include "core/chemistry.hpp"
 #include "core/units.hpp"
 
 namespace dermasim::transport {
 
-enum class Ionization { neutral, acid, base };
-inline constexpr EnumNames<Ionization, 3> ionization_names{
-    {{{Ionization::neutral, "neutral"}, {Ionization::acid, "acid"}, {Ionization::base, "base"}}}};
+using dermasim::Ionization;
+using dermasim::ionization_names;
 
 /// A compound as a researcher describes it (docs/file-formats.md, `[active]`).
 struct Compound {

@@ -79,6 +79,25 @@ TEST(CatalogueReader, ADataDirectoryOverridesOneFileAndKeepsTheRestBuiltIn) {
   EXPECT_FALSE(catalogue.vehicles.empty());
 }
 
+TEST(CatalogueReader, RefusesAnIonizingActiveWithoutPka) {
+  std::string actives = embedded("actives.toml");
+  const auto vitamin_c = actives.find("id = \"vitamin_c\"");
+  ASSERT_NE(vitamin_c, std::string::npos);
+  const auto pka_line = actives.find("pka = {", vitamin_c);
+  actives.erase(pka_line, actives.find('\n', pka_line) + 1 - pka_line);
+
+  const std::string error = load_error("actives.toml", actives);
+
+  EXPECT_NE(error.find("actives.toml:"), std::string::npos) << error;
+  EXPECT_NE(error.find("active 'vitamin_c' ionizes (acid) but gives no pka"), std::string::npos) << error;
+}
+
+TEST(CatalogueReader, ANeutralActiveNeedsNoPka) {
+  const Catalogue catalogue = load_catalogue(std::nullopt);
+  EXPECT_FALSE(catalogue.find_active("caffeine")->pka.has_value());
+  EXPECT_TRUE(catalogue.find_active("tretinoin")->pka.has_value());
+}
+
 TEST(CatalogueReader, RejectsAnUnknownRuleIdWithTheNearestKnownOne) {
   std::string rules = embedded("rules.toml");
   replace_once(rules, "id = \"sunscreen\"", "id = \"sunscren\"");
