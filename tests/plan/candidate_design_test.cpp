@@ -5,6 +5,7 @@
 #include "built_in_catalogue.hpp"
 
 #include "io/catalogue_reader.hpp"
+#include "plan_test_inputs.hpp"
 #include "regimen/protocol_check.hpp"
 
 namespace dermasim::plan {
@@ -14,15 +15,7 @@ using namespace regimen;
 
 const Catalogue& catalogue() { return test_support::built_in_catalogue(); }
 
-Profile cheek_profile() {
-  Profile profile;
-  profile.person.fitzpatrick = 2;
-  profile.person.site = Site::cheek;
-  profile.person.concerns = {Concern::acne_scars};
-  profile.goals.horizon_days = 180;
-  profile.goals.retinoid = RetinoidChoice::tretinoin;
-  return profile;
-}
+Profile cheek_profile() { return testing::cheek_acne_scar_profile(180, RetinoidChoice::tretinoin); }
 
 TEST(CandidateDesign, TheLadderClimbsMarketedStrengthsUpToTheProfilesMaximum) {
   EXPECT_EQ(strength_ladder(RetinoidChoice::tretinoin, std::nullopt), (std::vector{0.025, 0.05, 0.1}));

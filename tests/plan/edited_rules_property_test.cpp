@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "plan_test_inputs.hpp"
+
 #include "built_in_catalogue.hpp"
 
 #include "plan/planner.hpp"
@@ -63,9 +65,7 @@ Profile unlimited_profile(std::mt19937_64& random) {
 TEST(PlannerWithEditedRules, EveryPlanPassesTheCheckOfItsOwnTableAndKeepsSessions) {
   std::mt19937_64 random(20261202);
   const Date start = make_date(2027, 1, 4);
-  PlannerOptions options;
-  options.max_evaluations = 40;
-  options.threads = 1;
+  const PlannerOptions options = testing::property_test_options();
   for (int index = 0; index < 150; ++index) {
     Catalogue catalogue = test_support::built_in_catalogue();
     catalogue.rules = randomly_edited(random);

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "plan_test_inputs.hpp"
+
 #include "built_in_catalogue.hpp"
 
 #include "io/catalogue_reader.hpp"
@@ -50,9 +52,7 @@ Profile random_profile(std::mt19937_64& random) {
 TEST(PlannerProperty, EveryPlanPassesTheCheckAndRespectsTheProfilesLimits) {
   std::mt19937_64 random(20261125);
   const Date start = make_date(2027, 1, 4);
-  PlannerOptions options;
-  options.max_evaluations = 40;
-  options.threads = 1;
+  const PlannerOptions options = testing::property_test_options();
   int plans = 0, refused = 0, with_sessions = 0;
   for (int index = 0; index < 1000; ++index) {
     const Profile profile = random_profile(random);

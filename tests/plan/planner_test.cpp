@@ -5,6 +5,7 @@
 #include "built_in_catalogue.hpp"
 
 #include "io/catalogue_reader.hpp"
+#include "plan_test_inputs.hpp"
 #include "regimen/protocol_check.hpp"
 #include "synthetic_evaluator.hpp"
 
@@ -16,13 +17,8 @@ using namespace regimen;
 const Catalogue& catalogue() { return test_support::built_in_catalogue(); }
 
 Profile scar_profile() {
-  Profile profile;
-  profile.person.fitzpatrick = 2;
-  profile.person.site = Site::cheek;
-  profile.person.concerns = {Concern::acne_scars};
-  profile.goals.horizon_days = 120;
+  Profile profile = testing::cheek_acne_scar_profile(120, RetinoidChoice::none);
   profile.goals.max_sessions = 2;
-  profile.goals.retinoid = RetinoidChoice::none;
   return profile;
 }
 

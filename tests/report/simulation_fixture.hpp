@@ -3,6 +3,8 @@
 // the person's two concerns, and outcomes whose values carry more digits than the reports
 // print, so that rounding is tested too.
 
+#include <nlohmann/json.hpp>
+
 #include "regimen/regimen.hpp"
 #include "simulate/regimen_simulation.hpp"
 
@@ -65,6 +67,21 @@ inline simulate::SimulationResult two_day_result() {
     result.days.push_back(record);
   }
   return result;
+}
+
+/// The outcomes and safety of two_day_result() as the JSON writers round them.
+inline nlohmann::json two_day_outcomes_json() {
+  return {{"collagen_change_percent", 8.775},
+          {"acne_scars_improvement_percent", 13.6},
+          {"fine_lines_improvement_percent", 12.09}};
+}
+
+inline nlohmann::json two_day_safety_json() {
+  return {{"peak_erythema", 2.435},
+          {"days_erythema_ge_1", 2},
+          {"days_erythema_ge_2", 1},
+          {"peak_irritation", 1.094},
+          {"pih_risk", 0.02568}};
 }
 
 }  // namespace dermasim::report::testing

@@ -7,18 +7,14 @@
 #include <gtest/gtest.h>
 
 #include "response/response_simulation.hpp"
-#include "response_test_support.hpp"
+#include "response_fixture.hpp"
 
 namespace dermasim::response {
 namespace {
 
 using testing::at_day;
 
-class ResponseTerms : public ::testing::Test {
- protected:
-  ResponseParameters parameters = testing::load_response_parameters();
-  PersonTraits person;
-};
+using ResponseTerms = testing::ResponseFixture;
 
 TEST_F(ResponseTerms, APulseOfInjuryResolvesWithTheConfiguredHalfLife) {
   ResponseSimulation simulation(parameters, person);

@@ -7,18 +7,14 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
-#include "response_test_support.hpp"
+#include "response_fixture.hpp"
 
 namespace dermasim::response {
 namespace {
 
 using testing::at_day;
 
-class ResponseSimulationTest : public ::testing::Test {
- protected:
-  ResponseParameters parameters = testing::load_response_parameters();
-  PersonTraits person;
-};
+using ResponseSimulationTest = testing::ResponseFixture;
 
 TEST_F(ResponseSimulationTest, AnUntreatedPersonStaysAtBaseline) {
   ResponseSimulation simulation(parameters, person);

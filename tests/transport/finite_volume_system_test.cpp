@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_grid.hpp"
+
 #include "transport/axisymmetric_cell.hpp"
 #include "transport/layered_column.hpp"
 
@@ -21,12 +23,7 @@ FiniteVolumeSystem healing_cell() {
                                          {Compartment::viable_epidermis, micrometres(60), ve},
                                          {Compartment::dermis, micrometres(300), de}},
                                         channels, Receptor::sink,
-                                        GridResolution{.finest_cell = micrometres(2),
-                                                       .growth = 1.5,
-                                                       .min_cells_per_segment = 2,
-                                                       .largest_cell_fraction = 0.3,
-                                                       .barrier_largest_cell_fraction = 0.3,
-                                                       .finest_radial = micrometres(4)});
+                                        test_support::test_grid(micrometres(2), 1.5, 2, 0.3, micrometres(4)));
   system.set_vehicle(VehicleMode::film, 5e-4);
   system.set_closure({-600.0, 3600.0});
   system.set_barrier(0.6);

@@ -13,10 +13,7 @@ namespace {
 
 using testing::at_day;
 
-ResponseParameters parameters() {
-  static const ResponseParameters loaded = testing::load_response_parameters();
-  return loaded;
-}
+const ResponseParameters& parameters() { return testing::committed_response_parameters(); }
 
 // R4: collagen I formation +80 % after 10-12 months of daily tretinoin 0.1 % (Griffiths 1993
 // NEJM). Calibrated: collagen_synthesis_gain_per_activation. Formation = mean over days

@@ -13,10 +13,7 @@ namespace {
 
 using testing::at_day;
 
-ResponseParameters parameters() {
-  static const ResponseParameters loaded = testing::load_response_parameters();
-  return loaded;
-}
+const ResponseParameters& parameters() { return testing::committed_response_parameters(); }
 
 // R9 (El-Domyati 2015: 6 sessions every 2 weeks, biopsies at 0, 1 and 3 months): collagen
 // change positive at 1 month and higher at 3 than at 1.

@@ -13,10 +13,7 @@ namespace {
 
 using testing::at_day;
 
-ResponseParameters parameters() {
-  static const ResponseParameters loaded = testing::load_response_parameters();
-  return loaded;
-}
+const ResponseParameters& parameters() { return testing::committed_response_parameters(); }
 
 struct IrritationCourse {
   double peak = 0.0;

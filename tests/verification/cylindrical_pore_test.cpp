@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "test_grid.hpp"
+
 #include "transport/transport_model.hpp"
 
 namespace dermasim::transport {
@@ -33,12 +35,7 @@ TEST(CylindricalPore, SteadyFluxMatchesPorePlusAccessResistanceWithinTwoPercent)
   pore.fluid = water;
   skin.channels = pore;
   TransportModel model(skin, Fidelity::full,
-                       GridResolution{.finest_cell = micrometres(0.25),
-                                      .growth = 1.2,
-                                      .min_cells_per_segment = 3,
-                                      .largest_cell_fraction = 0.1,
-                                      .barrier_largest_cell_fraction = 0.1,
-                                      .finest_radial = micrometres(0.25)});
+                       test_support::test_grid(micrometres(0.25), 1.2, 3, 0.1, micrometres(0.25)));
   Application application;
   application.constant_donor = 1.0 * units::milligram_per_millilitre;
   application.duration = hours(2);  // ≫ H²/D = 270 s

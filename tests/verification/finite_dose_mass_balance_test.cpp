@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "test_grid.hpp"
+
 #include "transport/transport_model.hpp"
 
 namespace dermasim::transport {
@@ -45,12 +47,7 @@ class FiniteDoseMassBalance : public testing::TestWithParam<Fidelity> {};
 
 TEST_P(FiniteDoseMassBalance, AppliedEqualsAllCompartmentsPlusLossesToOnePartInTenBillion) {
   TransportModel model(in_vivo_skin_with_channels(), GetParam(),
-                       GridResolution{.finest_cell = micrometres(1.0),
-                                      .growth = 1.3,
-                                      .min_cells_per_segment = 3,
-                                      .largest_cell_fraction = 0.2,
-                                      .barrier_largest_cell_fraction = 0.2,
-                                      .finest_radial = micrometres(2.0)});
+                       test_support::test_grid(micrometres(1.0), 1.3, 3, 0.2, micrometres(2.0)));
   auto state = model.initial_state();
 
   const auto first = model.apply(state, cream_with_wash_off());

@@ -47,6 +47,12 @@ inline ResponseParameters load_response_parameters(const std::string& path = res
   return parameters;
 }
 
+/// The committed parameters, read once per test program (validation tests only read them).
+inline const ResponseParameters& committed_response_parameters() {
+  static const ResponseParameters loaded = load_response_parameters();
+  return loaded;
+}
+
 inline Time at_day(double day, double hour = 0.0) { return day * units::day + hours(hour); }
 
 /// Mean viable-epidermis amount at steady nightly use (see the file comment).
