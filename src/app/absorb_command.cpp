@@ -1,5 +1,7 @@
 #include "app/absorb_command.hpp"
 
+#include "app/command_options.hpp"
+
 #include <algorithm>
 #include <iostream>
 
@@ -17,12 +19,8 @@ CLI::App* add_absorb_command(CLI::App& app, AbsorbOptions& options) {
   CLI::App* command = app.add_subcommand(
       "absorb", "Run one transport experiment (Franz cell or in vivo), intact or micro-needled skin");
   command->add_option("EXPERIMENT", options.experiment_path, "experiment file (.experiment.toml)")->required();
-  command->add_option("--out", options.out_directory, "output directory (created if absent)")
-      ->default_str("dermasim-out");
-  command->add_flag("--json", options.json, "print absorb.json to stdout");
-  command->add_option("--fidelity", options.fidelity, "transport fidelity")
-      ->check(CLI::IsMember(transport::fidelity_names.names()))
-      ->default_str("full");
+  add_output_options(command, options.out_directory, options.json, "absorb.json");
+  add_fidelity_option(command, options.fidelity, "full");
   return command;
 }
 

@@ -1,5 +1,7 @@
 #include "app/plan_command.hpp"
 
+#include "app/command_options.hpp"
+
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -46,9 +48,7 @@ CLI::App* add_plan_command(CLI::App& app, PlanOptions& options) {
   command->add_option("PROFILE", options.profile_path, "profile file (.profile.toml)")->required();
   command->add_option("--start", options.start,
                       "first day of the plan, YYYY-MM-DD (default: the profile's, else today)");
-  command->add_option("--out", options.out_directory, "output directory (created if absent)")
-      ->default_str("dermasim-out");
-  command->add_flag("--json", options.json, "print summary.json to stdout");
+  add_output_options(command, options.out_directory, options.json, "summary.json");
   command->add_option("--threads", options.threads, "threads for the search")
       ->check(CLI::Range(1, 64))
       ->default_str("2");

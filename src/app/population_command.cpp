@@ -1,5 +1,7 @@
 #include "app/population_command.hpp"
 
+#include "app/command_options.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -48,13 +50,9 @@ CLI::App* add_population_command(CLI::App& app, PopulationOptions& options) {
   command->add_option("--threads", options.threads, "threads (per MPI rank)")
       ->check(CLI::Range(1, 1024))
       ->default_str("all cores");
-  command->add_option("--out", options.out_directory, "output directory (created if absent)")
-      ->default_str("dermasim-out");
-  command->add_flag("--json", options.json, "print population.json to stdout");
-  command->add_option("--fidelity", options.fidelity, "transport fidelity")
-      ->check(CLI::IsMember(transport::fidelity_names.names()))
-      ->default_str("fast");
-  command->add_flag("--force", options.force, "simulate even when the scenario has error findings (still exits 1)");
+  add_output_options(command, options.out_directory, options.json, "population.json");
+  add_fidelity_option(command, options.fidelity, "fast");
+  add_force_flag(command, options.force);
   return command;
 }
 

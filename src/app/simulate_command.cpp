@@ -1,5 +1,7 @@
 #include "app/simulate_command.hpp"
 
+#include "app/command_options.hpp"
+
 #include <iostream>
 
 #include "app/output_directory.hpp"
@@ -18,13 +20,9 @@ namespace dermasim::app {
 CLI::App* add_simulate_command(CLI::App& app, SimulateOptions& options) {
   CLI::App* command = app.add_subcommand("simulate", "Run a scenario's regimen through the transport + response model");
   command->add_option("SCENARIO", options.scenario_path, "scenario file (.scenario.toml)")->required();
-  command->add_option("--out", options.out_directory, "output directory (created if absent)")
-      ->default_str("dermasim-out");
-  command->add_flag("--json", options.json, "print summary.json to stdout");
-  command->add_option("--fidelity", options.fidelity, "transport fidelity")
-      ->check(CLI::IsMember(transport::fidelity_names.names()))
-      ->default_str("fast");
-  command->add_flag("--force", options.force, "simulate even when the scenario has error findings (still exits 1)");
+  add_output_options(command, options.out_directory, options.json, "summary.json");
+  add_fidelity_option(command, options.fidelity, "fast");
+  add_force_flag(command, options.force);
   return command;
 }
 

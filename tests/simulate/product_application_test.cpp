@@ -28,6 +28,15 @@ struct ApplicationFixture : ::testing::Test {
     spec.removal_after_hours.value = removal_h;
     return spec;
   }
+
+  static regimen::Product tretinoin_product(Vehicle vehicle, double amount_mg_per_cm2) {
+    regimen::Product product;
+    product.active = regimen::Active::tretinoin;
+    product.vehicle = vehicle;
+    product.strength_percent = 0.05;
+    product.amount_mg_per_cm2 = amount_mg_per_cm2;
+    return product;
+  }
 };
 
 TEST_F(ApplicationFixture, ByTheVehiclesBaseEmulsionsGetTheCalibratedCreamPartitionAndAqueousBasesOne) {
@@ -42,11 +51,7 @@ TEST_F(ApplicationFixture, ByTheVehiclesBaseEmulsionsGetTheCalibratedCreamPartit
 }
 
 TEST_F(ApplicationFixture, ARegimensGelGetsTheCalibratedCreamPartitionToo) {
-  regimen::Product gel;
-  gel.active = regimen::Active::tretinoin;
-  gel.vehicle = Vehicle::gel;
-  gel.strength_percent = 0.05;
-  gel.amount_mg_per_cm2 = 2.0;
+  const regimen::Product gel = tretinoin_product(Vehicle::gel, 2.0);
 
   const auto application = regimen_application(gel, vehicle_spec(Vehicle::gel, 1.0, 10.0), tretinoin, properties,
                                                parameters, 1.0, hours(24));
@@ -56,11 +61,7 @@ TEST_F(ApplicationFixture, ARegimensGelGetsTheCalibratedCreamPartitionToo) {
 }
 
 TEST_F(ApplicationFixture, ARegimensProductIsAFilmWashedOffAfterTheVehiclesRemovalTimeWithItsBarrierClamped) {
-  regimen::Product cream;
-  cream.active = regimen::Active::tretinoin;
-  cream.vehicle = Vehicle::cream;
-  cream.strength_percent = 0.05;
-  cream.amount_mg_per_cm2 = 1.5;
+  const regimen::Product cream = tretinoin_product(Vehicle::cream, 1.5);
   const auto spec = vehicle_spec(Vehicle::cream, 0.98, 10.0);
 
   const auto day = regimen_application(cream, spec, tretinoin, properties, parameters, 0.01, hours(24));
