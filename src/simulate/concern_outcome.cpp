@@ -1,22 +1,31 @@
 #include "simulate/concern_outcome.hpp"
 
+#include <array>
+#include <utility>
+
 namespace dermasim::simulate {
 
-double improvement_of(regimen::Concern concern, const response::ConcernImprovements& improvement) {
-  switch (concern) {
-    case regimen::Concern::acne_scars:
-      return improvement.acne_scars;
-    case regimen::Concern::fine_lines:
-      return improvement.fine_lines;
-    case regimen::Concern::hyperpigmentation:
-      return improvement.hyperpigmentation;
-    case regimen::Concern::texture:
-      return improvement.texture;
-    case regimen::Concern::enlarged_pores:
-      return improvement.enlarged_pores;
-    case regimen::Concern::acne:
-      return improvement.acne;
-  }
+namespace {
+
+using regimen::Concern;
+using response::ConcernImprovements;
+
+// Which score answers which concern; a concern added to the regimen needs its row here.
+constexpr std::array<std::pair<Concern, double ConcernImprovements::*>, 6> score_of_concern{{
+    {Concern::acne_scars, &ConcernImprovements::acne_scars},
+    {Concern::fine_lines, &ConcernImprovements::fine_lines},
+    {Concern::hyperpigmentation, &ConcernImprovements::hyperpigmentation},
+    {Concern::texture, &ConcernImprovements::texture},
+    {Concern::enlarged_pores, &ConcernImprovements::enlarged_pores},
+    {Concern::acne, &ConcernImprovements::acne},
+}};
+static_assert(score_of_concern.size() == regimen::concern_names.entries().size(), "every concern has a score");
+
+}  // namespace
+
+double improvement_of(Concern concern, const ConcernImprovements& improvement) {
+  for (const auto& [listed, score] : score_of_concern)
+    if (listed == concern) return improvement.*score;
   return 0.0;
 }
 

@@ -126,12 +126,19 @@ TEST(AbsorbReport, InfiniteDoseAddsSteadyFluxPermeabilityAndLagTimeOfTheDissolve
   EXPECT_EQ(derived[3]["value"], 0.5);
 }
 
-TEST(AbsorbReport, MicroneedlesAddTheIntactFiguresAndTheEnhancement) {
+// The finite dose through micro-needled skin, with its intact-skin control (a tenth of the
+// receptor amount).
+AbsorbOutcome microneedled_outcome() {
   AbsorbOutcome outcome = finite_dose_outcome();
   transport::ApplicationResult intact = finite_dose_result();
   intact.final_amounts.receptor = kg_per_m2(1.5);
   intact.final_amounts.cleared = kg_per_m2(0.5);
   outcome.intact = intact;
+  return outcome;
+}
+
+TEST(AbsorbReport, MicroneedlesAddTheIntactFiguresAndTheEnhancement) {
+  const AbsorbOutcome outcome = microneedled_outcome();
 
   const nlohmann::json actual = without_solver(absorb_json(outcome));
 
@@ -156,11 +163,7 @@ TEST(AbsorbReport, ProfilesAreOneRowPerSampleAndPerDepth) {
 }
 
 TEST(AbsorbReport, TextGivesTheAmountsTheAbsorbedShareAndTheMassBalance) {
-  AbsorbOutcome outcome = finite_dose_outcome();
-  transport::ApplicationResult intact = finite_dose_result();
-  intact.final_amounts.receptor = kg_per_m2(1.5);
-  intact.final_amounts.cleared = kg_per_m2(0.5);
-  outcome.intact = intact;
+  const AbsorbOutcome outcome = microneedled_outcome();
 
   EXPECT_EQ(absorb_text(outcome),
             "caffeine (fast fidelity, 44 cells) after 24 h, ng/cm2 of skin:\n"
