@@ -14,9 +14,14 @@ namespace {
 
 std::string read(const std::filesystem::path& path) { return read_text(path.string()); }
 
+/// An --out of a unique name: concurrent test runs on one machine would otherwise share it (and
+/// one would be refused by the other's lock).
+std::filesystem::path unique_out(const std::string& label) {
+  return std::filesystem::path(make_scratch_directory("cli-" + label)) / "out";
+}
+
 TEST(AbsorbCommand, ReportsWhereTheDoseIsWithRoundOffMassBalance) {
-  const auto out = std::filesystem::temp_directory_path() / "dermasim-cli-absorb";
-  std::filesystem::remove_all(out);
+  const auto out = unique_out("absorb");
 
   const auto result =
       run_dermasim({"absorb", source_path("examples/01-absorb-intact-skin/tretinoin-cream.experiment.toml"), "--out",
@@ -41,12 +46,12 @@ TEST(AbsorbCommand, ReportsWhereTheDoseIsWithRoundOffMassBalance) {
 }
 
 TEST(AbsorbCommand, GivesTheEnhancementOverIntactSkinWithMicroneedles) {
-  const auto tretinoin = run_dermasim(
-      {"absorb", source_path("examples/02-absorb-microneedled/tretinoin-pen.experiment.toml"), "--json", "--fidelity",
-       "fast", "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-absorb-mn").string()});
-  const auto caffeine = run_dermasim(
-      {"absorb", source_path("examples/02-absorb-microneedled/caffeine-pen.experiment.toml"), "--json", "--fidelity",
-       "fast", "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-absorb-mn2").string()});
+  const auto tretinoin =
+      run_dermasim({"absorb", source_path("examples/02-absorb-microneedled/tretinoin-pen.experiment.toml"), "--json",
+                    "--fidelity", "fast", "--out", unique_out("absorb-mn").string()});
+  const auto caffeine =
+      run_dermasim({"absorb", source_path("examples/02-absorb-microneedled/caffeine-pen.experiment.toml"), "--json",
+                    "--fidelity", "fast", "--out", unique_out("absorb-mn2").string()});
 
   ASSERT_EQ(tretinoin.exit_code, 0) << tretinoin.err;
   ASSERT_EQ(caffeine.exit_code, 0) << caffeine.err;
@@ -62,7 +67,7 @@ TEST(AbsorbCommand, GivesTheEnhancementOverIntactSkinWithMicroneedles) {
 TEST(AbsorbCommand, AnInfiniteDoseReportsSteadyFluxKpAndLagTime) {
   const auto result =
       run_dermasim({"absorb", source_path("examples/01-absorb-intact-skin/caffeine-infinite.experiment.toml"), "--json",
-                    "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-inf").string()});
+                    "--out", unique_out("inf").string()});
 
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto document = nlohmann::json::parse(result.out);

@@ -13,9 +13,17 @@ struct CommandResult {
   std::string err;
 };
 
-/// Runs `dermasim ARGS...` in `working_directory` (default: the current one).
+/// Runs `dermasim ARGS...` in `working_directory` (default: the current one), through
+/// `launcher` (a command and its arguments, e.g. setpriv) if given.
 [[nodiscard]] CommandResult run_dermasim(const std::vector<std::string>& arguments,
-                                         const std::string& working_directory = "");
+                                         const std::string& working_directory = "",
+                                         const std::vector<std::string>& launcher = {});
+
+/// A new, empty directory of a unique name under the system's temporary directory.
+[[nodiscard]] std::string make_scratch_directory(const std::string& label);
+
+/// The built binary's path.
+[[nodiscard]] std::string dermasim_binary();
 
 /// The whole text of a file ("" if it cannot be read).
 [[nodiscard]] std::string read_text(const std::string& path);
