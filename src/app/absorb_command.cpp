@@ -86,7 +86,8 @@ int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
   const TransportParameters parameters = io::load_transport_catalogue(data).parameters;
   const auto experiment = io::read_experiment_file(options.experiment_path, catalogue);
   const Fidelity fidelity = fidelity_names.parse(options.fidelity).value();  // CLI11 checked the spelling
-  OutputDirectory out("absorb", options.out_directory);                      // refused now, not after the computation
+  // --out is checked and locked now, not after the computation.
+  OutputDirectory out("absorb", options.out_directory);
 
   // 1. Properties from the compound's physicochemistry; the application, by the vehicle's base.
   const auto properties = derive_properties(experiment.compound, parameters.properties);

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <system_error>
+#include <utility>
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -136,7 +137,17 @@ fs::path OutputSet::lock_path() const { return parent_ / ("." + name_ + ".lock")
 
 OutputSet::OutputSet(const fs::path& directory, std::vector<std::string> known_names)
     : shown_(directory), known_names_(std::move(known_names)) {
-  auto path = fs::absolute(directory).lexically_normal();
+  process_umask();  // read now, before the command starts threads
+  try {
+    open_checked();
+  } catch (...) {
+    close_descriptors();  // the destructor does not run for a constructor that throws
+    throw;
+  }
+}
+
+void OutputSet::open_checked() {
+  auto path = fs::absolute(shown_).lexically_normal();
   if (!path.has_filename()) path = path.parent_path();  // "out/" names "out"
   name_ = path.filename().string();
   parent_ = path.parent_path();
@@ -162,17 +173,21 @@ OutputSet::OutputSet(const fs::path& directory, std::vector<std::string> known_n
   inspect_existing();
 }
 
-OutputSet::~OutputSet() {
-  if (lock_fd_ >= 0) ::close(lock_fd_);  // closing releases the flock
-  if (parent_fd_ >= 0) ::close(parent_fd_);
+OutputSet::~OutputSet() { close_descriptors(); }
+
+void OutputSet::close_descriptors() {
+  if (lock_fd_ >= 0) ::close(std::exchange(lock_fd_, -1));  // closing releases the flock
+  if (parent_fd_ >= 0) ::close(std::exchange(parent_fd_, -1));
 }
 
 void OutputSet::take_lock() {
   const auto lock = lock_path();
   lock_fd_ = ::openat(parent_fd_, lock.filename().c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
-  if (lock_fd_ < 0)
-    refuse(lock, fmt::format("cannot open the lock file of --out {} ({}){}; remove it or choose another --out",
-                             shown_.string(), errno_text(), errno == ELOOP ? ": it is a symbolic link" : ""));
+  if (lock_fd_ < 0) {
+    const bool link = errno == ELOOP;
+    refuse(lock, fmt::format("cannot open the lock file of --out {} ({}); {}", shown_.string(), errno_text(),
+                             link ? "it is a symbolic link: remove it" : "choose another --out"));
+  }
   if (::flock(lock_fd_, LOCK_EX | LOCK_NB) == 0) return;
   if (errno == EWOULDBLOCK)
     refuse(shown_, fmt::format("another dermasim run is writing this output directory (it holds the lock {}); "
@@ -264,6 +279,7 @@ void OutputSet::replace(const std::vector<std::pair<std::string, std::string>>& 
     sync_directory(directory.get(), parent_ / new_set);
   }
   swap_in(new_set, swap);
+  exists_ = true;
 }
 
 void OutputSet::swap_in(const std::string& new_set, Swap swap) const {

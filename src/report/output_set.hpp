@@ -58,6 +58,8 @@ class OutputSet {
   [[nodiscard]] static std::string old_set_prefix(const std::string& directory_name);
 
  private:
+  void open_checked();
+  void close_descriptors();
   void take_lock();
   void recover_leftovers() const;
   void inspect_existing();
