@@ -14,14 +14,12 @@ namespace {
 
 std::string read(const std::filesystem::path& path) { return read_text(path.string()); }
 
-/// An --out of a unique name: concurrent test runs on one machine would otherwise share it (and
-/// one would be refused by the other's lock).
-std::filesystem::path unique_out(const std::string& label) {
-  return std::filesystem::path(make_scratch_directory("cli-" + label)) / "out";
-}
+// Each --out is in a scratch directory of a unique name: concurrent test runs on one machine
+// would otherwise share it (and one would be refused by the other's lock).
 
 TEST(AbsorbCommand, ReportsWhereTheDoseIsWithRoundOffMassBalance) {
-  const auto out = unique_out("absorb");
+  const ScratchDirectory scratch("cli-absorb");
+  const auto out = scratch.path() / "out";
 
   const auto result =
       run_dermasim({"absorb", source_path("examples/01-absorb-intact-skin/tretinoin-cream.experiment.toml"), "--out",
@@ -46,12 +44,13 @@ TEST(AbsorbCommand, ReportsWhereTheDoseIsWithRoundOffMassBalance) {
 }
 
 TEST(AbsorbCommand, GivesTheEnhancementOverIntactSkinWithMicroneedles) {
+  const ScratchDirectory scratch("cli-absorb-mn");
   const auto tretinoin =
       run_dermasim({"absorb", source_path("examples/02-absorb-microneedled/tretinoin-pen.experiment.toml"), "--json",
-                    "--fidelity", "fast", "--out", unique_out("absorb-mn").string()});
+                    "--fidelity", "fast", "--out", (scratch.path() / "tretinoin").string()});
   const auto caffeine =
       run_dermasim({"absorb", source_path("examples/02-absorb-microneedled/caffeine-pen.experiment.toml"), "--json",
-                    "--fidelity", "fast", "--out", unique_out("absorb-mn2").string()});
+                    "--fidelity", "fast", "--out", (scratch.path() / "caffeine").string()});
 
   ASSERT_EQ(tretinoin.exit_code, 0) << tretinoin.err;
   ASSERT_EQ(caffeine.exit_code, 0) << caffeine.err;
@@ -65,9 +64,10 @@ TEST(AbsorbCommand, GivesTheEnhancementOverIntactSkinWithMicroneedles) {
 }
 
 TEST(AbsorbCommand, AnInfiniteDoseReportsSteadyFluxKpAndLagTime) {
+  const ScratchDirectory scratch("cli-absorb-inf");
   const auto result =
       run_dermasim({"absorb", source_path("examples/01-absorb-intact-skin/caffeine-infinite.experiment.toml"), "--json",
-                    "--out", unique_out("inf").string()});
+                    "--out", (scratch.path() / "out").string()});
 
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto document = nlohmann::json::parse(result.out);

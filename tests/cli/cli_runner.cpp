@@ -38,10 +38,16 @@ std::string source_path(const std::string& relative) {
 
 std::string dermasim_binary() { return DERMASIM_BINARY; }
 
-std::string make_scratch_directory(const std::string& label) {
+ScratchDirectory::ScratchDirectory(const std::string& label) {
   std::string path = (std::filesystem::temp_directory_path() / ("dermasim-" + label + "-XXXXXX")).string();
   if (::mkdtemp(path.data()) == nullptr) throw std::runtime_error("cannot create a scratch directory " + path);
-  return path;
+  path_ = path;
+}
+
+ScratchDirectory::~ScratchDirectory() {
+  std::error_code ignored;
+  std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ignored);
+  std::filesystem::remove_all(path_, ignored);
 }
 
 CommandResult run_dermasim(const std::vector<std::string>& arguments, const std::string& working_directory,

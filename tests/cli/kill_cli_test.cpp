@@ -64,7 +64,8 @@ std::vector<std::string> strangers(const fs::path& parent) {
 }
 
 TEST(KillCli, AKilledRunLeavesOneCompleteSetAndTheNextRunCleansUp) {
-  const fs::path parent = make_scratch_directory("kill-cli");
+  const ScratchDirectory scratch("kill-cli");
+  const fs::path& parent = scratch.path();
   const std::vector<std::string> scenarios{source_path("examples/04-simulate-regimen/with-washout.scenario.toml"),
                                            source_path("examples/03-check-scenario/acne-scars.scenario.toml")};
   // The complete set of each scenario, and how long one run takes here.
@@ -111,7 +112,6 @@ TEST(KillCli, AKilledRunLeavesOneCompleteSetAndTheNextRunCleansUp) {
   for (const auto& entry : fs::directory_iterator(parent)) left.push_back(entry.path().filename().string());
   std::ranges::sort(left);
   EXPECT_EQ(left, (std::vector<std::string>{".out.lock", "out"}));
-  fs::remove_all(parent);
 }
 
 }  // namespace

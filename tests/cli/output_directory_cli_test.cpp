@@ -30,18 +30,13 @@ std::vector<std::string> names_in(const fs::path& directory) {
 
 class OutputDirectoryCli : public ::testing::Test {
  protected:
-  void SetUp() override {
-    parent_ = make_scratch_directory("out-cli");
-    out_ = parent_ / "out";
-  }
   void TearDown() override {
-    fs::permissions(parent_, fs::perms::all);
     std::error_code ignored;
-    fs::permissions(out_, fs::perms::all, ignored);
-    fs::remove_all(parent_);
+    fs::permissions(out_, fs::perms::all, ignored);  // the scratch directory removes the rest
   }
-  fs::path parent_;
-  fs::path out_;
+  ScratchDirectory scratch_{"out-cli"};
+  fs::path parent_ = scratch_.path();
+  fs::path out_ = parent_ / "out";
 };
 
 TEST_F(OutputDirectoryCli, ARunReplacesTheWholeSetOfAnotherCommand) {
