@@ -61,11 +61,11 @@ std::optional<transport::MicroneedleTreatment> treatment_of(const io::Experiment
       micrometres(device.channel_surface_diameter_um.value), minutes(needles.minutes_before)};
 }
 
-void write_absorb_outputs(const AbsorbOptions& options, const report::AbsorbOutcome& outcome) {
+void write_absorb_outputs(const AbsorbOptions& options, OutputDirectory& out, const report::AbsorbOutcome& outcome) {
   const std::string json = report::absorb_json(outcome).dump(2) + "\n";
-  write_outputs(options.out_directory, {{"absorb.json", json},
-                                        {"profile.csv", report::absorb_profile_csv(outcome.result)},
-                                        {"depth_profile.csv", report::absorb_depth_profile_csv(outcome.result)}});
+  out.write({{"absorb.json", json},
+             {"profile.csv", report::absorb_profile_csv(outcome.result)},
+             {"depth_profile.csv", report::absorb_depth_profile_csv(outcome.result)}});
   if (options.json) {
     std::cout << json;
   } else {
@@ -84,6 +84,8 @@ int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
   const TransportParameters parameters = io::load_transport_catalogue(data).parameters;
   const auto experiment = io::read_experiment_file(options.experiment_path, catalogue);
   const Fidelity fidelity = fidelity_names.parse(options.fidelity).value();  // CLI11 checked the spelling
+  // --out is checked and locked now, not after the computation.
+  OutputDirectory out("absorb", options.out_directory);
 
   // 1. Properties from the compound's physicochemistry; the application, by the vehicle's base.
   const auto properties = derive_properties(experiment.compound, parameters.properties);
@@ -119,7 +121,7 @@ int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
   if (treatment) outcome.intact = run(std::nullopt).first;
 
   // 4. Outputs: every file computed before the first is written.
-  write_absorb_outputs(options, outcome);
+  write_absorb_outputs(options, out, outcome);
   return exit_ok;
 }
 

@@ -68,6 +68,7 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   Date start = profile.goals.start.value_or(today());
   if (options.start) start = parse_date_option("--start", *options.start);
   require_run_in_date_range(options.start ? "--start" : "the start (today)", start, profile.goals.horizon_days);
+  OutputDirectory out("plan", options.out_directory);  // refused now, not after the search
   const auto transport_catalogue = io::load_transport_catalogue(data);
   const auto response_catalogue = io::load_response_catalogue(data);
   const simulate::ModelParameters parameters{transport_catalogue.parameters, response_catalogue.parameters};
@@ -119,10 +120,10 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   const auto plan_toml = io::write_scenario(
       result.chosen.regimen, fmt::format("dermasim plan for {}\n{}\nPredicted with dermasim; {}", options.profile_path,
                                          plan::describe(result.chosen.design, profile), report::medical_notice));
-  write_outputs(options.out_directory, {{"plan.toml", plan_toml},
-                                        {"plan.ics", report::plan_calendar_ics(result.chosen.regimen)},
-                                        {"report.html", report::plan_html(input)},
-                                        {"summary.json", summary}});
+  out.write({{"plan.toml", plan_toml},
+             {"plan.ics", report::plan_calendar_ics(result.chosen.regimen)},
+             {"report.html", report::plan_html(input)},
+             {"summary.json", summary}});
   if (options.json) {
     std::cout << summary;
   } else {
@@ -130,9 +131,10 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
     std::cout << fmt::format("Search: {} candidates checked, {} simulated in {:.2f} s on {} thread(s)",
                              result.n_checked, result.n_evaluated, search_seconds, options.threads);
     if (!options.skip_full) std::cout << fmt::format("; full-fidelity re-simulation {:.2f} s", full_seconds);
-    const auto out = std::filesystem::path(options.out_directory);
-    std::cout << fmt::format("\nWrote {}, {}, {} and {}\n", (out / "plan.toml").string(), (out / "plan.ics").string(),
-                             (out / "report.html").string(), (out / "summary.json").string());
+    const auto directory = std::filesystem::path(options.out_directory);
+    std::cout << fmt::format("\nWrote {}, {}, {} and {}\n", (directory / "plan.toml").string(),
+                             (directory / "plan.ics").string(), (directory / "report.html").string(),
+                             (directory / "summary.json").string());
   }
   return exit_ok;
 }

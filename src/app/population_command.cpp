@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -71,6 +72,8 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
                    "model's predictions for the unsafe regimen.\n";
     return exit_unsafe;
   }
+  std::optional<OutputDirectory> out;  // refused now, not after the run; only the writing rank locks it
+  if (speaks) out.emplace("population", options.out_directory);
   auto transport_catalogue = io::load_transport_catalogue(data_directory);
   auto response_catalogue = io::load_response_catalogue(data_directory);
   const population::ModelData data{catalogue,
@@ -87,10 +90,9 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
   const auto summary = population::summarize_population(regimen.person, run);
   const report::PopulationContext context{regimen, fidelity, findings, unsafe};
   const auto json = report::population_json(context, summary).dump(2) + "\n";
-  write_outputs(options.out_directory,
-                {{"population.json", json},
-                 {"population.html",
-                  report::population_html(context, summary, population::output_samples(regimen.person, run.people))}});
+  out->write({{"population.json", json},
+              {"population.html",
+               report::population_html(context, summary, population::output_samples(regimen.person, run.people))}});
   if (options.json)
     std::cout << json;
   else

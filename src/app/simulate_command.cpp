@@ -38,15 +38,16 @@ int run_simulate(const SimulateOptions& options, const GlobalOptions& global) {
                  "model's prediction for the unsafe regimen.\n";
     return exit_unsafe;
   }
+  OutputDirectory out("simulate", options.out_directory);  // refused now, not after the simulation
   const simulate::ModelParameters parameters{io::load_transport_catalogue(data).parameters,
                                              io::load_response_catalogue(data).parameters};
   const auto fidelity = transport::fidelity_names.parse(options.fidelity).value();
   const auto result = simulate::simulate_regimen(regimen, catalogue, parameters, fidelity);
 
   const auto summary = report::simulation_summary_json(regimen, result, findings, unsafe).dump(2) + "\n";
-  write_outputs(options.out_directory, {{"summary.json", summary},
-                                        {"timeseries.csv", report::timeseries_csv(result)},
-                                        {"report.html", report::simulation_html(regimen, result, findings, unsafe)}});
+  out.write({{"summary.json", summary},
+             {"timeseries.csv", report::timeseries_csv(result)},
+             {"report.html", report::simulation_html(regimen, result, findings, unsafe)}});
   if (options.json)
     std::cout << summary;
   else

@@ -14,9 +14,12 @@ namespace {
 
 std::string read(const std::filesystem::path& path) { return read_text(path.string()); }
 
+// Each --out is in a scratch directory of a unique name: concurrent test runs on one machine
+// would otherwise share it (and one would be refused by the other's lock).
+
 TEST(AbsorbCommand, ReportsWhereTheDoseIsWithRoundOffMassBalance) {
-  const auto out = std::filesystem::temp_directory_path() / "dermasim-cli-absorb";
-  std::filesystem::remove_all(out);
+  const ScratchDirectory scratch("cli-absorb");
+  const auto out = scratch.path() / "out";
 
   const auto result =
       run_dermasim({"absorb", source_path("examples/01-absorb-intact-skin/tretinoin-cream.experiment.toml"), "--out",
@@ -41,12 +44,13 @@ TEST(AbsorbCommand, ReportsWhereTheDoseIsWithRoundOffMassBalance) {
 }
 
 TEST(AbsorbCommand, GivesTheEnhancementOverIntactSkinWithMicroneedles) {
-  const auto tretinoin = run_dermasim(
-      {"absorb", source_path("examples/02-absorb-microneedled/tretinoin-pen.experiment.toml"), "--json", "--fidelity",
-       "fast", "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-absorb-mn").string()});
-  const auto caffeine = run_dermasim(
-      {"absorb", source_path("examples/02-absorb-microneedled/caffeine-pen.experiment.toml"), "--json", "--fidelity",
-       "fast", "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-absorb-mn2").string()});
+  const ScratchDirectory scratch("cli-absorb-mn");
+  const auto tretinoin =
+      run_dermasim({"absorb", source_path("examples/02-absorb-microneedled/tretinoin-pen.experiment.toml"), "--json",
+                    "--fidelity", "fast", "--out", (scratch.path() / "tretinoin").string()});
+  const auto caffeine =
+      run_dermasim({"absorb", source_path("examples/02-absorb-microneedled/caffeine-pen.experiment.toml"), "--json",
+                    "--fidelity", "fast", "--out", (scratch.path() / "caffeine").string()});
 
   ASSERT_EQ(tretinoin.exit_code, 0) << tretinoin.err;
   ASSERT_EQ(caffeine.exit_code, 0) << caffeine.err;
@@ -60,9 +64,10 @@ TEST(AbsorbCommand, GivesTheEnhancementOverIntactSkinWithMicroneedles) {
 }
 
 TEST(AbsorbCommand, AnInfiniteDoseReportsSteadyFluxKpAndLagTime) {
+  const ScratchDirectory scratch("cli-absorb-inf");
   const auto result =
       run_dermasim({"absorb", source_path("examples/01-absorb-intact-skin/caffeine-infinite.experiment.toml"), "--json",
-                    "--out", (std::filesystem::temp_directory_path() / "dermasim-cli-inf").string()});
+                    "--out", (scratch.path() / "out").string()});
 
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto document = nlohmann::json::parse(result.out);

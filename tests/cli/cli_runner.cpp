@@ -5,9 +5,11 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace dermasim::testing {
 
@@ -34,12 +36,28 @@ std::string source_path(const std::string& relative) {
   return (std::filesystem::path(DERMASIM_SOURCE_DIR) / relative).string();
 }
 
-CommandResult run_dermasim(const std::vector<std::string>& arguments, const std::string& working_directory) {
+std::string dermasim_binary() { return DERMASIM_BINARY; }
+
+ScratchDirectory::ScratchDirectory(const std::string& label) {
+  std::string path = (std::filesystem::temp_directory_path() / ("dermasim-" + label + "-XXXXXX")).string();
+  if (::mkdtemp(path.data()) == nullptr) throw std::runtime_error("cannot create a scratch directory " + path);
+  path_ = path;
+}
+
+ScratchDirectory::~ScratchDirectory() {
+  std::error_code ignored;
+  std::filesystem::permissions(path_, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ignored);
+  std::filesystem::remove_all(path_, ignored);
+}
+
+CommandResult run_dermasim(const std::vector<std::string>& arguments, const std::string& working_directory,
+                           const std::vector<std::string>& launcher) {
   static int counter = 0;
   const auto error_file = std::filesystem::temp_directory_path() /
                           ("dermasim-cli-stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
   std::string command;
   if (!working_directory.empty()) command += "cd " + quote(working_directory) + " && ";
+  for (const auto& word : launcher) command += quote(word) + " ";
   command += quote(DERMASIM_BINARY);
   for (const auto& argument : arguments) command += " " + quote(argument);
   command += " 2>" + quote(error_file.string()) + " </dev/null";
