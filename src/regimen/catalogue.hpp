@@ -52,6 +52,20 @@ struct SiteSpec {
   Parameter dermis_um;
 };
 
+/// What one active of the catalogue lacks for some command, as the loader refuses it.
+struct ActiveShortfall {
+  std::string key;  // the key to add or change, e.g. "molecular_weight_g_per_mol" or "class"
+  std::string message;
+};
+
+/// The one statement of what the commands need of an active: the simulator carries every
+/// retinoid a scenario names into the skin, so a scenario retinoid needs class "retinoid" and
+/// the physicochemistry; any entry of class "retinoid" needs the physicochemistry too; a
+/// scenario active that is not a retinoid may not claim the class (the checker's retinoid
+/// rules go by the scenario's name). Other entries (e.g. "none", the validation compounds) may
+/// go without physicochemistry: `absorb` refuses such a compound at the experiment's line.
+[[nodiscard]] std::optional<ActiveShortfall> shortfall_of(const ActiveSpec& active);
+
 struct Catalogue {
   std::vector<ActiveSpec> actives;
   std::vector<VehicleSpec> vehicles;
