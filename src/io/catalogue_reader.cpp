@@ -224,6 +224,19 @@ CatalogueText catalogue_text(const std::optional<std::filesystem::path>& directo
   throw InputError({std::string(file_name), 0, 0}, "no such catalogue, neither in the data directory nor built in");
 }
 
+CatalogueOrigin catalogue_origin(const std::optional<std::filesystem::path>& directory) {
+  CatalogueOrigin origin;
+  if (!directory) return origin;
+  origin.data_directory = directory->string();
+  for (const EmbeddedFile& file : embedded_catalogue_files()) {
+    const CatalogueText text = catalogue_text(directory, file.name);
+    if (text.text == file.text) continue;  // a copy of the built-in file (or none) is no edit
+    origin.edited_files.push_back(text.name);
+    if (file.name == "rules.toml") origin.rules_edited = true;
+  }
+  return origin;
+}
+
 Catalogue load_catalogue(const std::optional<std::filesystem::path>& directory) {
   const auto name_of_active = [](const ActiveSpec& spec) { return spec.id; };
   const auto name_of_site = [](const SiteSpec& spec) { return spec.id; };
@@ -239,6 +252,7 @@ Catalogue load_catalogue(const std::optional<std::filesystem::path>& directory) 
   check_sites(sites);
 
   Catalogue catalogue;
+  catalogue.origin = catalogue_origin(directory);
   catalogue.actives = actives.specs;
   catalogue.vehicles = vehicles.specs;
   catalogue.devices = devices.specs;

@@ -66,7 +66,17 @@ struct ActiveShortfall {
 /// go without physicochemistry: `absorb` refuses such a compound at the experiment's line.
 [[nodiscard]] std::optional<ActiveShortfall> shortfall_of(const ActiveSpec& active);
 
+/// Where the catalogues came from, for every output to say: the files read from the data
+/// directory (--data or DERMASIM_DATA) whose text differs from the built-in copy, by the path
+/// they were read under, all seven catalogues considered.
+struct CatalogueOrigin {
+  std::optional<std::string> data_directory;  // as given; absent: built-in catalogues only
+  std::vector<std::string> edited_files;
+  bool rules_edited = false;  // rules.toml is among them: reports show a banner
+};
+
 struct Catalogue {
+  CatalogueOrigin origin;
   std::vector<ActiveSpec> actives;
   std::vector<VehicleSpec> vehicles;
   std::vector<DeviceSpec> devices;
