@@ -10,6 +10,7 @@
 #include "io/experiment_reader.hpp"
 #include "io/transport_catalogue.hpp"
 #include "report/absorb_report.hpp"
+#include "report/catalogue_notice.hpp"
 #include "simulate/product_application.hpp"
 #include "transport/skin_model_builder.hpp"
 
@@ -61,15 +62,18 @@ std::optional<transport::MicroneedleTreatment> treatment_of(const io::Experiment
       micrometres(device.channel_surface_diameter_um.value), minutes(needles.minutes_before)};
 }
 
-void write_absorb_outputs(const AbsorbOptions& options, OutputDirectory& out, const report::AbsorbOutcome& outcome) {
-  const std::string json = report::absorb_json(outcome).dump(2) + "\n";
+void write_absorb_outputs(const AbsorbOptions& options, OutputDirectory& out, const report::AbsorbOutcome& outcome,
+                          const regimen::Catalogue& catalogue) {
+  auto absorb_json = report::absorb_json(outcome);
+  absorb_json["catalogue"] = report::catalogue_json(catalogue);
+  const std::string json = absorb_json.dump(2) + "\n";
   out.write({{"absorb.json", json},
              {"profile.csv", report::absorb_profile_csv(outcome.result)},
              {"depth_profile.csv", report::absorb_depth_profile_csv(outcome.result)}});
   if (options.json) {
     std::cout << json;
   } else {
-    std::cout << report::absorb_text(outcome) << "Wrote "
+    std::cout << report::catalogue_notice_text(catalogue) << report::absorb_text(outcome) << "Wrote "
               << (std::filesystem::path(options.out_directory) / "absorb.json").string()
               << ", profile.csv and depth_profile.csv\n";
   }
@@ -121,7 +125,7 @@ int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
   if (treatment) outcome.intact = run(std::nullopt).first;
 
   // 4. Outputs: every file computed before the first is written.
-  write_absorb_outputs(options, out, outcome);
+  write_absorb_outputs(options, out, outcome, catalogue);
   return exit_ok;
 }
 

@@ -5,6 +5,7 @@
 #include "io/catalogue_reader.hpp"
 #include "io/scenario_reader.hpp"
 #include "regimen/protocol_check.hpp"
+#include "report/catalogue_notice.hpp"
 #include "report/findings_report.hpp"
 
 namespace dermasim::app {
@@ -21,10 +22,13 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   const auto catalogue = io::load_catalogue(io::data_directory(global.data_directory));
   const auto regimen = io::read_scenario_file(options.scenario_path, catalogue);
   const auto findings = regimen::check_protocol(regimen, catalogue.rules);
-  if (options.json)
-    std::cout << report::check_json(findings).dump(2) << '\n';
-  else
-    std::cout << report::check_text(regimen.name, findings);
+  if (options.json) {
+    auto json = report::check_json(findings);
+    json["catalogue"] = report::catalogue_json(catalogue);
+    std::cout << json.dump(2) << '\n';
+  } else {
+    std::cout << report::catalogue_notice_text(catalogue) << report::check_text(regimen.name, findings);
+  }
   return regimen::has_error(findings) ? exit_unsafe : exit_ok;
 }
 

@@ -26,8 +26,8 @@ int dispatch(int argc, char** argv) {
   app.require_subcommand(1);
   GlobalOptions global;
   app.add_option("--data", global.data_directory,
-                 "read edited catalogues from this directory (default: built in, or $DERMASIM_DATA)")
-      ->check(CLI::ExistingDirectory);
+                 "read edited catalogues from this directory (default: built in, or $DERMASIM_DATA)");
+  // Not CLI::ExistingDirectory: io::data_directory checks --data and DERMASIM_DATA alike.
 
   CheckOptions check;
   CLI::App* check_command = add_check_command(app, check);

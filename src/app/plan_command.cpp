@@ -17,6 +17,7 @@
 #include "io/transport_catalogue.hpp"
 #include "plan/planner.hpp"
 #include "population/population_evaluator.hpp"
+#include "report/catalogue_notice.hpp"
 #include "report/findings_report.hpp"
 #include "report/plan_calendar.hpp"
 #include "report/plan_report.hpp"
@@ -98,7 +99,8 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   const double search_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - search_started).count();
   if (!outcome.plan) {
-    std::cout << report::check_text("no plan: a contraindication forbids treatment", outcome.contraindications);
+    std::cout << report::catalogue_notice_text(catalogue)
+              << report::check_text("no plan: a contraindication forbids treatment", outcome.contraindications);
     return exit_unsafe;
   }
   const auto& result = *outcome.plan;
@@ -116,18 +118,21 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   }
 
   const report::PlanReportInput input{profile, result, fast, differences};
-  const auto summary = report::plan_summary_json(input).dump(2) + "\n";
+  auto summary_json = report::plan_summary_json(input);
+  summary_json["catalogue"] = report::catalogue_json(catalogue);
+  const auto summary = summary_json.dump(2) + "\n";
   const auto plan_toml = io::write_scenario(
-      result.chosen.regimen, fmt::format("dermasim plan for {}\n{}\nPredicted with dermasim; {}", options.profile_path,
-                                         plan::describe(result.chosen.design, profile), report::medical_notice));
+      result.chosen.regimen, fmt::format("dermasim plan for {}\n{}\n{}Predicted with dermasim; {}",
+                                         options.profile_path, plan::describe(result.chosen.design, profile),
+                                         report::catalogue_notice_text(catalogue), report::medical_notice));
   out.write({{"plan.toml", plan_toml},
              {"plan.ics", report::plan_calendar_ics(result.chosen.regimen)},
-             {"report.html", report::plan_html(input)},
+             {"report.html", report::with_catalogue_notice_html(report::plan_html(input), catalogue)},
              {"summary.json", summary}});
   if (options.json) {
     std::cout << summary;
   } else {
-    std::cout << report::plan_text(input);
+    std::cout << report::catalogue_notice_text(catalogue) << report::plan_text(input);
     std::cout << fmt::format("Search: {} candidates checked, {} simulated in {:.2f} s on {} thread(s)",
                              result.n_checked, result.n_evaluated, search_seconds, options.threads);
     if (!options.skip_full) std::cout << fmt::format("; full-fidelity re-simulation {:.2f} s", full_seconds);

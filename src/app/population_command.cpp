@@ -20,6 +20,7 @@
 #include "population/population_run.hpp"
 #include "population/population_summary.hpp"
 #include "regimen/protocol_check.hpp"
+#include "report/catalogue_notice.hpp"
 #include "report/findings_report.hpp"
 #include "report/population_report.hpp"
 
@@ -67,7 +68,7 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
   const bool unsafe = regimen::has_error(findings);
   if (unsafe && !options.force) {
     if (speaks)
-      std::cout << report::check_text(regimen.name, findings)
+      std::cout << report::catalogue_notice_text(catalogue) << report::check_text(regimen.name, findings)
                 << "Not simulated: the regimen has error findings. Fix them, or run with --force to see the "
                    "model's predictions for the unsafe regimen.\n";
     return exit_unsafe;
@@ -89,14 +90,18 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
 
   const auto summary = population::summarize_population(regimen.person, run);
   const report::PopulationContext context{regimen, fidelity, findings, unsafe};
-  const auto json = report::population_json(context, summary).dump(2) + "\n";
+  auto population_json = report::population_json(context, summary);
+  population_json["catalogue"] = report::catalogue_json(catalogue);
+  const auto json = population_json.dump(2) + "\n";
   out->write({{"population.json", json},
               {"population.html",
-               report::population_html(context, summary, population::output_samples(regimen.person, run.people))}});
+               report::with_catalogue_notice_html(
+                   report::population_html(context, summary, population::output_samples(regimen.person, run.people)),
+                   catalogue)}});
   if (options.json)
     std::cout << json;
   else
-    std::cout << report::population_text(context, summary) << "Wrote "
+    std::cout << report::catalogue_notice_text(catalogue) << report::population_text(context, summary) << "Wrote "
               << (std::filesystem::path(options.out_directory) / "population.json").string()
               << " and population.html\n";
   return unsafe ? exit_unsafe : exit_ok;

@@ -10,6 +10,7 @@
 #include "io/scenario_reader.hpp"
 #include "io/transport_catalogue.hpp"
 #include "regimen/protocol_check.hpp"
+#include "report/catalogue_notice.hpp"
 #include "report/findings_report.hpp"
 #include "report/simulation_html.hpp"
 #include "report/simulation_summary.hpp"
@@ -33,7 +34,7 @@ int run_simulate(const SimulateOptions& options, const GlobalOptions& global) {
   const auto findings = regimen::check_protocol(regimen, catalogue.rules);
   const bool unsafe = regimen::has_error(findings);
   if (unsafe && !options.force) {
-    std::cout << report::check_text(regimen.name, findings)
+    std::cout << report::catalogue_notice_text(catalogue) << report::check_text(regimen.name, findings)
               << "Not simulated: the regimen has error findings. Fix them, or run with --force to see the "
                  "model's prediction for the unsafe regimen.\n";
     return exit_unsafe;
@@ -44,15 +45,17 @@ int run_simulate(const SimulateOptions& options, const GlobalOptions& global) {
   const auto fidelity = transport::fidelity_names.parse(options.fidelity).value();
   const auto result = simulate::simulate_regimen(regimen, catalogue, parameters, fidelity);
 
-  const auto summary = report::simulation_summary_json(regimen, result, findings, unsafe).dump(2) + "\n";
-  out.write({{"summary.json", summary},
-             {"timeseries.csv", report::timeseries_csv(result)},
-             {"report.html", report::simulation_html(regimen, result, findings, unsafe)}});
+  auto summary_json = report::simulation_summary_json(regimen, result, findings, unsafe);
+  summary_json["catalogue"] = report::catalogue_json(catalogue);
+  const auto summary = summary_json.dump(2) + "\n";
+  const auto html =
+      report::with_catalogue_notice_html(report::simulation_html(regimen, result, findings, unsafe), catalogue);
+  out.write({{"summary.json", summary}, {"timeseries.csv", report::timeseries_csv(result)}, {"report.html", html}});
   if (options.json)
     std::cout << summary;
   else
-    std::cout << report::simulation_text(regimen, result, findings, unsafe) << "Wrote "
-              << (std::filesystem::path(options.out_directory) / "summary.json").string()
+    std::cout << report::catalogue_notice_text(catalogue) << report::simulation_text(regimen, result, findings, unsafe)
+              << "Wrote " << (std::filesystem::path(options.out_directory) / "summary.json").string()
               << ", timeseries.csv and report.html\n";
   return unsafe ? exit_unsafe : exit_ok;
 }

@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "io/embedded_data.hpp"
+#include "io/nearest_name.hpp"
 #include "io/parameter_reader.hpp"
 #include "io/rules_reader.hpp"
 #include "transport/compound.hpp"
@@ -28,17 +29,26 @@ toml::table parse_catalogue(const std::optional<std::filesystem::path>& director
   return parse_toml(text.text, text.name);
 }
 
-ActiveSpec read_active(const TomlTable& table) {
+ActiveSpec read_active_fields(const TomlTable& table) {
   table.allow_only({"id", "name", "class", "molecular_weight_g_per_mol", "log_p", "pka", "ionization",
                     "water_solubility_mg_per_ml", "potency_relative_to_tretinoin"});
   ActiveSpec active;
-  active.id = table.string("id");
-  active.name = table.string("name");
+  active.id = table.nonblank_string("id");
+  active.name = table.nonblank_string("name");
   active.chemical_class = table.choice("class", chemical_class_names);
   active.potency_relative_to_tretinoin =
       read_parameter(table, "potency_relative_to_tretinoin", {0.0, 10.0, "give the potency ratio to tretinoin"});
   active.has_physicochemistry = table.has("molecular_weight_g_per_mol");
-  if (!active.has_physicochemistry) return active;
+  if (!active.has_physicochemistry) {
+    // Half a description would be ignored without a word: all of it, or none.
+    for (const auto* key : {"log_p", "pka", "ionization", "water_solubility_mg_per_ml"})
+      if (table.has(key))
+        table.fail(key, fmt::format("active '{}' gives {} but no molecular_weight_g_per_mol, so the transport "
+                                    "model would ignore it; add molecular_weight_g_per_mol (with log_p, ionization "
+                                    "and water_solubility_mg_per_ml) or remove {}",
+                                    active.id, key, key));
+    return active;
+  }
   active.molecular_weight_g_per_mol = read_parameter(
       table, "molecular_weight_g_per_mol", {1.0, 1e8, "give the molar mass in g/mol (polymers: the typical chain)"});
   active.log_p = read_parameter(table, "log_p", {-10.0, 15.0, "give log10 of the octanol/water partition"});
@@ -52,6 +62,13 @@ ActiveSpec read_active(const TomlTable& table) {
                                  "or set ionization to neutral",
                                  active.id, ionization_names.name(active.ionization)));
   active.water_solubility_mg_per_ml = read_parameter(table, "water_solubility_mg_per_ml", any_positive);
+  return active;
+}
+
+/// One active, refused at its block when it lacks what a command needs (regimen::shortfall_of).
+ActiveSpec read_active(const TomlTable& table) {
+  ActiveSpec active = read_active_fields(table);
+  if (const auto shortfall = shortfall_of(active)) table.fail(shortfall->key, shortfall->message);
   return active;
 }
 
@@ -82,7 +99,7 @@ DeviceSpec read_device(const TomlTable& table) {
 SiteSpec read_site(const TomlTable& table) {
   table.allow_only({"id", "stratum_corneum_um", "viable_epidermis_um", "dermis_um"});
   SiteSpec site;
-  site.id = table.string("id");
+  site.id = table.nonblank_string("id");
   const NumberRange micrometres{0.1, 10000.0, "give micrometres"};
   site.stratum_corneum_um = read_parameter(table, "stratum_corneum_um", micrometres);
   site.viable_epidermis_um = read_parameter(table, "viable_epidermis_um", micrometres);
@@ -90,35 +107,104 @@ SiteSpec read_site(const TomlTable& table) {
   return site;
 }
 
-/// Reads every `[[key]]` block of one catalogue file with `read`.
-template <class Spec, class Reader>
-std::vector<Spec> read_blocks(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
-                              std::string_view key, Reader read) {
-  std::string name;
-  const toml::table document = parse_catalogue(directory, file_name, name);
-  const TomlTable root(document, name, "the file");
-  root.allow_only({std::string(key)});
+/// The entries of one catalogue file and the name it was read under (the path under the data
+/// directory as given, or data/NAME for the built-in copy).
+template <class Spec>
+struct Blocks {
+  std::string file;
   std::vector<Spec> specs;
-  for (const TomlTable& block : root.tables(key)) specs.push_back(read(block));
-  return specs;
+};
+
+/// Reads every `[[key]]` block of one catalogue file with `read`; `id_of` names an entry, and an
+/// id given twice is refused at the second (no entry may silently shadow another).
+template <class Spec, class Reader, class IdOf>
+Blocks<Spec> read_blocks(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
+                         std::string_view key, Reader read, IdOf id_of) {
+  Blocks<Spec> blocks;
+  const toml::table document = parse_catalogue(directory, file_name, blocks.file);
+  const TomlTable root(document, blocks.file, "the file");
+  root.allow_only({std::string(key)});
+  std::vector<SourcePosition> positions;
+  for (const TomlTable& block : root.tables(key)) {
+    Spec spec = read(block);
+    for (std::size_t index = 0; index < blocks.specs.size(); ++index)
+      if (id_of(blocks.specs[index]) == id_of(spec))
+        block.fail("id", fmt::format("{} '{}' is defined twice (first at line {}); keep one block", key, id_of(spec),
+                                     positions[index].line));
+    positions.push_back(block.position_of("id"));
+    blocks.specs.push_back(std::move(spec));
+  }
+  return blocks;
 }
 
 template <class Spec, class Enum, std::size_t N>
-void require_every(const std::vector<Spec>& specs, Enum Spec::*member, const EnumNames<Enum, N>& names,
-                   std::string_view file_name) {
+void require_every(const Blocks<Spec>& blocks, Enum Spec::*member, const EnumNames<Enum, N>& names) {
   for (const auto& [value, spelling] : names.entries())
-    if (std::ranges::find(specs, value, member) == specs.end())
-      throw InputError({std::string(file_name), 0, 0},
-                       fmt::format("has no entry for '{}'; every one of {} needs a block", spelling,
-                                   fmt::join(names.names(), ", ")));
+    if (std::ranges::find(blocks.specs, value, member) == blocks.specs.end())
+      throw InputError({blocks.file, 0, 0}, fmt::format("has no entry for '{}'; every one of {} needs a block",
+                                                        spelling, fmt::join(names.names(), ", ")));
+}
+
+/// Every active a scenario may name is present.
+void check_actives(const Blocks<ActiveSpec>& actives) {
+  for (const auto& [active, spelling] : active_names.entries())
+    if (std::ranges::find(actives.specs, spelling, &ActiveSpec::id) == actives.specs.end())
+      throw InputError({actives.file, 0, 0},
+                       fmt::format("has no entry for '{}'; every active a scenario may name needs a block", spelling));
+}
+
+/// Every face site a scenario's person may have is present (abdomen and forearm serve only
+/// experiments, which name their site at their own line).
+void check_sites(const Blocks<SiteSpec>& sites) {
+  for (const auto& [site, spelling] : site_names.entries())
+    if (std::ranges::find(sites.specs, spelling, &SiteSpec::id) == sites.specs.end())
+      throw InputError({sites.file, 0, 0},
+                       fmt::format("has no entry for '{}'; every face site a scenario may name needs a block ({})",
+                                   spelling, fmt::join(site_names.names(), ", ")));
+}
+
+/// The catalogue files dermasim reads, from the embedded list.
+std::vector<std::string> catalogue_names() {
+  std::vector<std::string> names;
+  for (const EmbeddedFile& file : embedded_catalogue_files()) names.emplace_back(file.name);
+  return names;
+}
+
+/// A data directory must exist, and a .toml file in it whose name is close to a catalogue's is
+/// refused: an edited copy under a misspelt name would otherwise be ignored without a word.
+/// Other files (a scenario kept alongside, a README) are left alone.
+void check_data_directory(const std::filesystem::path& directory, const std::string& given_by) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(directory, error))
+    throw InputError({given_by, 0, 0}, fmt::format("{} is not a directory; give a directory holding edited copies "
+                                                   "of the catalogues (any of {}), or leave it out for the "
+                                                   "built-in ones",
+                                                   directory.string(), join_alternatives(catalogue_names())));
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.path().extension() != ".toml") continue;
+    const std::string name = entry.path().filename().string();
+    const auto names = catalogue_names();
+    if (std::ranges::find(names, name) != names.end()) continue;
+    const auto suggestion = nearest_name(name, names);
+    if (!suggestion) continue;
+    throw InputError({entry.path().string(), 0, 0},
+                     fmt::format("is not a catalogue dermasim reads, so its values would be ignored; did you mean "
+                                 "{}? (the catalogues are {})",
+                                 *suggestion, join_alternatives(names)));
+  }
 }
 
 }  // namespace
 
 std::optional<std::filesystem::path> data_directory(const std::optional<std::filesystem::path>& from_command_line) {
-  if (from_command_line) return from_command_line;
-  if (const char* variable = std::getenv("DERMASIM_DATA"); variable && *variable)
+  if (from_command_line) {
+    check_data_directory(*from_command_line, "--data");
+    return from_command_line;
+  }
+  if (const char* variable = std::getenv("DERMASIM_DATA"); variable && *variable) {
+    check_data_directory(variable, "DERMASIM_DATA");
     return std::filesystem::path(variable);
+  }
   return std::nullopt;
 }
 
@@ -138,18 +224,39 @@ CatalogueText catalogue_text(const std::optional<std::filesystem::path>& directo
   throw InputError({std::string(file_name), 0, 0}, "no such catalogue, neither in the data directory nor built in");
 }
 
+CatalogueOrigin catalogue_origin(const std::optional<std::filesystem::path>& directory) {
+  CatalogueOrigin origin;
+  if (!directory) return origin;
+  origin.data_directory = directory->string();
+  for (const EmbeddedFile& file : embedded_catalogue_files()) {
+    const CatalogueText text = catalogue_text(directory, file.name);
+    if (text.text == file.text) continue;  // a copy of the built-in file (or none) is no edit
+    origin.edited_files.push_back(text.name);
+    if (file.name == "rules.toml") origin.rules_edited = true;
+  }
+  return origin;
+}
+
 Catalogue load_catalogue(const std::optional<std::filesystem::path>& directory) {
+  const auto name_of_active = [](const ActiveSpec& spec) { return spec.id; };
+  const auto name_of_site = [](const SiteSpec& spec) { return spec.id; };
+  const auto name_of_vehicle = [](const VehicleSpec& spec) { return std::string(vehicle_names.name(spec.vehicle)); };
+  const auto name_of_device = [](const DeviceSpec& spec) { return std::string(device_names.name(spec.device)); };
+  const auto actives = read_blocks<ActiveSpec>(directory, "actives.toml", "active", read_active, name_of_active);
+  const auto vehicles = read_blocks<VehicleSpec>(directory, "vehicles.toml", "vehicle", read_vehicle, name_of_vehicle);
+  const auto devices = read_blocks<DeviceSpec>(directory, "devices.toml", "device", read_device, name_of_device);
+  const auto sites = read_blocks<SiteSpec>(directory, "sites.toml", "site", read_site, name_of_site);
+  require_every(vehicles, &VehicleSpec::vehicle, vehicle_names);
+  require_every(devices, &DeviceSpec::device, device_names);
+  check_actives(actives);
+  check_sites(sites);
+
   Catalogue catalogue;
-  catalogue.actives = read_blocks<ActiveSpec>(directory, "actives.toml", "active", read_active);
-  catalogue.vehicles = read_blocks<VehicleSpec>(directory, "vehicles.toml", "vehicle", read_vehicle);
-  catalogue.devices = read_blocks<DeviceSpec>(directory, "devices.toml", "device", read_device);
-  catalogue.sites = read_blocks<SiteSpec>(directory, "sites.toml", "site", read_site);
-  require_every(catalogue.vehicles, &VehicleSpec::vehicle, vehicle_names, "data/vehicles.toml");
-  require_every(catalogue.devices, &DeviceSpec::device, device_names, "data/devices.toml");
-  for (const auto& [active, spelling] : active_names.entries())
-    if (!catalogue.find_active(spelling))
-      throw InputError({"data/actives.toml", 0, 0},
-                       fmt::format("has no entry for '{}'; every active a scenario may name needs a block", spelling));
+  catalogue.origin = catalogue_origin(directory);
+  catalogue.actives = actives.specs;
+  catalogue.vehicles = vehicles.specs;
+  catalogue.devices = devices.specs;
+  catalogue.sites = sites.specs;
   std::string rules_name;
   const toml::table rules_document = parse_catalogue(directory, "rules.toml", rules_name);
   catalogue.rules = read_rule_table(rules_document, rules_name);

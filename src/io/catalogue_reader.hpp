@@ -19,6 +19,9 @@ namespace dermasim::io {
 /// regimen::rule_schemas() is present with its numbers and lists.
 [[nodiscard]] regimen::Catalogue load_catalogue(const std::optional<std::filesystem::path>& directory);
 
+/// Which catalogue files in `directory` differ from the built-in ones (regimen::CatalogueOrigin).
+[[nodiscard]] regimen::CatalogueOrigin catalogue_origin(const std::optional<std::filesystem::path>& directory);
+
 /// The text and display name of one catalogue file (for readers of other data files, e.g.
 /// data/transport.toml and data/response.toml).
 struct CatalogueText {

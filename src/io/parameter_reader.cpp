@@ -8,13 +8,13 @@ Provenance read_provenance(const TomlTable& table) {
   Provenance provenance;
   provenance.is_assumption = table.boolean("assumption", false);
   provenance.is_calibrated = table.boolean("calibrated", false);
-  if (auto source = table.optional_string("source")) provenance.source = *source;
+  if (auto source = table.optional_nonblank_string("source")) provenance.source = *source;
   if (provenance.is_assumption) {
     if (!table.has("note"))
       table.fail_at(table.position(), fmt::format("{} is marked assumption = true but has no note; "
                                                   "add note = \"why this value\"",
                                                   table.name()));
-    const std::string note = table.string("note");
+    const std::string note = table.nonblank_string("note");
     provenance.source = provenance.source.empty() ? "assumption: " + note : provenance.source + "; assumption: " + note;
   } else if (provenance.source.empty()) {
     table.fail_at(table.position(), fmt::format("{} has no source; add source = \"citation\" or assumption = true "
@@ -34,6 +34,7 @@ Parameter read_parameter(const TomlTable& table, std::string_view key, const Num
     throw InputError(error.position(), fmt::format("{}: {}", key, error.message()));
   }
   parameter.provenance = read_provenance(entry);
+  (void)entry.optional_nonblank_string("range_source");  // not kept, but never an empty citation
   if (entry.has("range")) {
     const auto [low, high] = entry.number_pair("range", allowed);
     if (!(low <= parameter.value && parameter.value <= high))

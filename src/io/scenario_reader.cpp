@@ -27,12 +27,36 @@ NumberRange strength_range(Active active) {
   return {0.001, 2.0, "give the strength in percent, e.g. strength_percent = 0.3"};
 }
 
+/// The catalogue loader refuses a catalogue without every face site and scenario active (and
+/// their data); these checks keep a catalogue built any other way from failing later, in the
+/// simulator, and point at the scenario's line instead.
+void require_catalogue_active(const TomlTable& product, Active active, const Catalogue& catalogue) {
+  const std::string_view name = active_names.name(active);
+  const ActiveSpec* spec = catalogue.find_active(name);
+  if (spec == nullptr)
+    product.fail("active", fmt::format("active = \"{}\" has no entry in the catalogue (actives.toml); add its "
+                                       "[[active]] block or name another active",
+                                       name));
+  if (const auto shortfall = shortfall_of(*spec))
+    product.fail("active",
+                 fmt::format("active = \"{}\" cannot be used with this catalogue: {}", name, shortfall->message));
+}
+
+void require_catalogue_site(const TomlTable& person, Site site, const Catalogue& catalogue) {
+  const std::string_view name = site_names.name(site);
+  if (catalogue.find_site(name) == nullptr)
+    person.fail("site", fmt::format("site = \"{}\" has no entry in the catalogue (sites.toml); add its [[site]] "
+                                    "block or name another site",
+                                    name));
+}
+
 Product read_product(const TomlTable& table, const Catalogue& catalogue) {
   table.allow_only({"id", "active", "strength_percent", "vehicle", "amount_mg_per_cm2", "schedule", "from", "until"});
   Product product;
   product.id = table.string("id");
   if (product.id.empty()) table.fail("id", "id = \"\" is empty; give the product a short name, e.g. id = \"tret\"");
   product.active = table.choice("active", active_names);
+  require_catalogue_active(table, product.active, catalogue);
   if (is_retinoid(product.active)) {
     if (!table.has("strength_percent"))
       table.fail_at(table.position(),
@@ -249,6 +273,7 @@ Regimen read_scenario(std::string_view text, const std::string& file_name, const
   regimen.name = scenario.string("name");
   regimen.start = scenario.date("start");
   regimen.person = read_person(root.table("person"));
+  require_catalogue_site(root.table("person"), regimen.person.site, catalogue);
   ProductPositions product_positions;
   read_products(root, catalogue, regimen, product_positions);
   read_pauses(root, product_positions, regimen);

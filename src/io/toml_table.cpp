@@ -1,6 +1,7 @@
 #include "io/toml_table.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -164,6 +165,18 @@ std::string TomlTable::string(std::string_view key) const {
 std::optional<std::string> TomlTable::optional_string(std::string_view key) const {
   if (!has(key)) return std::nullopt;
   return string(key);
+}
+
+std::string TomlTable::nonblank_string(std::string_view key) const {
+  std::string value = string(key);
+  if (std::ranges::all_of(value, [](unsigned char c) { return std::isspace(c) != 0; }))
+    fail(key, fmt::format("{} = \"{}\" is empty; write the text it stands for, or remove the entry", key, value));
+  return value;
+}
+
+std::optional<std::string> TomlTable::optional_nonblank_string(std::string_view key) const {
+  if (!has(key)) return std::nullopt;
+  return nonblank_string(key);
 }
 
 Date TomlTable::date(std::string_view key) const {

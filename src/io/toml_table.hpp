@@ -55,6 +55,9 @@ class TomlTable {
   [[nodiscard]] bool boolean(std::string_view key, bool default_value) const;
   [[nodiscard]] std::string string(std::string_view key) const;
   [[nodiscard]] std::optional<std::string> optional_string(std::string_view key) const;
+  /// A string with at least one visible character: messages, sources, notes, reasons, ids.
+  [[nodiscard]] std::string nonblank_string(std::string_view key) const;
+  [[nodiscard]] std::optional<std::string> optional_nonblank_string(std::string_view key) const;
   [[nodiscard]] Date date(std::string_view key) const;
   [[nodiscard]] std::optional<Date> optional_date(std::string_view key) const;
   /// A list of exactly two numbers [low, high] with low <= high, each within `range`.

@@ -52,7 +52,31 @@ struct SiteSpec {
   Parameter dermis_um;
 };
 
+/// What one active of the catalogue lacks for some command, as the loader refuses it.
+struct ActiveShortfall {
+  std::string key;  // the key to add or change, e.g. "molecular_weight_g_per_mol" or "class"
+  std::string message;
+};
+
+/// The one statement of what the commands need of an active: the simulator carries every
+/// retinoid a scenario names into the skin, so a scenario retinoid needs class "retinoid" and
+/// the physicochemistry; any entry of class "retinoid" needs the physicochemistry too; a
+/// scenario active that is not a retinoid may not claim the class (the checker's retinoid
+/// rules go by the scenario's name). Other entries (e.g. "none", the validation compounds) may
+/// go without physicochemistry: `absorb` refuses such a compound at the experiment's line.
+[[nodiscard]] std::optional<ActiveShortfall> shortfall_of(const ActiveSpec& active);
+
+/// Where the catalogues came from, for every output to say: the files read from the data
+/// directory (--data or DERMASIM_DATA) whose text differs from the built-in copy, by the path
+/// they were read under, all seven catalogues considered.
+struct CatalogueOrigin {
+  std::optional<std::string> data_directory;  // as given; absent: built-in catalogues only
+  std::vector<std::string> edited_files;
+  bool rules_edited = false;  // rules.toml is among them: reports show a banner
+};
+
 struct Catalogue {
+  CatalogueOrigin origin;
   std::vector<ActiveSpec> actives;
   std::vector<VehicleSpec> vehicles;
   std::vector<DeviceSpec> devices;

@@ -31,6 +31,8 @@ std::vector<Finding> check_protocol(const Regimen& regimen, const RuleTable& rul
   detail::check_product_use(context, findings);
   detail::check_session_plan(context, findings);
   detail::check_person(context, findings);
+  // A rule switched off in the table (enabled = false, with its reason) raises nothing.
+  std::erase_if(findings, [&](const Finding& finding) { return !rules.text(finding.rule).enabled; });
   sort_findings(findings);
   return findings;
 }

@@ -96,20 +96,23 @@ std::vector<ThresholdField> site_depth_fields() {
   return fields;
 }
 
-// The one place that names each rule id.
+// The one place that names each rule id. The safety rules are the ones whose built-in severity
+// is error: the washouts, the resume wait, nothing into fresh channels, the pregnancy and
+// breastfeeding retinoid rules and the session contraindications (docs/rules.md).
 const std::vector<RuleBinding>& rule_bindings() {
   using enum ThresholdKind;
+  constexpr bool safety = true;
   static const std::vector<RuleBinding> bindings = {
-      {{"tretinoin-washout", {{"min_days", days}}, {}},
+      {{"tretinoin-washout", {{"min_days", days}}, {}, safety},
        [](RuleTable& t, const RuleEntry& e) { t.tretinoin_washout = washout(e); }},
       {{"tretinoin-washout-short", {{"recommended_days", days}}, {}},
        [](RuleTable& t, const RuleEntry& e) {
          t.tretinoin_washout_short = view_of<RecommendedWashoutRule>(e);
          t.tretinoin_washout_short.recommended_days = whole(e, "recommended_days");
        }},
-      {{"retinol-washout", {{"min_days", days}}, {}},
+      {{"retinol-washout", {{"min_days", days}}, {}, safety},
        [](RuleTable& t, const RuleEntry& e) { t.retinol_washout = washout(e); }},
-      {{"retinoid-resume", {{"min_days", days}}, {}},
+      {{"retinoid-resume", {{"min_days", days}}, {}, safety},
        [](RuleTable& t, const RuleEntry& e) {
          t.retinoid_resume = view_of<ResumeRule>(e);
          t.retinoid_resume.min_days = whole(e, "min_days");
@@ -120,7 +123,7 @@ const std::vector<RuleBinding>& rule_bindings() {
          t.retinoid_resume_deep.min_days = whole(e, "min_days");
          t.retinoid_resume_deep.min_needle_mm = threshold(e, "min_needle_mm");
        }},
-      {{"into-channels", {}, {"after_actives", "same_day_actives"}},
+      {{"into-channels", {}, {"after_actives", "same_day_actives"}, safety},
        [](RuleTable& t, const RuleEntry& e) {
          t.into_channels = view_of<IntoChannelsRule>(e);
          t.into_channels.after_actives = parsed_list(e, "after_actives", active_names);
@@ -132,20 +135,19 @@ const std::vector<RuleBinding>& rule_bindings() {
          {"medium_from_mm", millimetres},
          {"medium_min_days", days},
          {"shallow_min_days", days}},
-        {},
-        {{"medium_from_mm", "deep_from_mm"}}},
+        {}},
        [](RuleTable& t, const RuleEntry& e) { t.session_spacing = spacing(e); }},
       {{"site-depth", site_depth_fields(), {}}, [](RuleTable& t, const RuleEntry& e) { t.site_depth = site_depth(e); }},
       {{"strength-ramp", {{"min_days", days}}, {}},
        [](RuleTable& t, const RuleEntry& e) { t.strength_ramp = days_rule(e, "min_days"); }},
       {{"sunscreen", {{"days_after_session", days}}, {}},
        [](RuleTable& t, const RuleEntry& e) { t.sunscreen = days_rule(e, "days_after_session"); }},
-      {{"pregnancy-retinoid", {}, {}}, [](RuleTable& t, const RuleEntry& e) { t.pregnancy_retinoid = e.text; }},
+      {{"pregnancy-retinoid", {}, {}, safety}, [](RuleTable& t, const RuleEntry& e) { t.pregnancy_retinoid = e.text; }},
       {{"pregnancy-session", {}, {}}, [](RuleTable& t, const RuleEntry& e) { t.pregnancy_session = e.text; }},
-      {{"breastfeeding-tretinoin", {}, {}},
+      {{"breastfeeding-tretinoin", {}, {}, safety},
        [](RuleTable& t, const RuleEntry& e) { t.breastfeeding_tretinoin = e.text; }},
       {{"breastfeeding-retinol", {}, {}}, [](RuleTable& t, const RuleEntry& e) { t.breastfeeding_retinol = e.text; }},
-      {{"session-contraindication", {}, {"conditions"}},
+      {{"session-contraindication", {}, {"conditions"}, safety},
        [](RuleTable& t, const RuleEntry& e) { t.session_contraindication = condition_rule(e); }},
       {{"isotretinoin-6-months", {{"min_days", days}}, {}},
        [](RuleTable& t, const RuleEntry& e) { t.isotretinoin_6_months = days_rule(e, "min_days"); }},
@@ -165,6 +167,17 @@ const std::vector<RuleBinding>& rule_bindings() {
   return bindings;
 }
 
+/// True when `edited` is less strict than `built_in` for a threshold of this kind.
+bool is_weaker(ThresholdKind kind, double edited, double built_in) {
+  return kind == ThresholdKind::days ? edited < built_in : edited > built_in;
+}
+
+/// True when `edited` lacks an item of `built_in`.
+bool drops_item(const std::vector<std::string>& edited, const std::vector<std::string>& built_in) {
+  return std::ranges::any_of(built_in,
+                             [&](const std::string& item) { return std::ranges::find(edited, item) == edited.end(); });
+}
+
 bool contains(const std::vector<Active>& actives, Active active) {
   return std::ranges::find(actives, active) != actives.end();
 }
@@ -178,6 +191,39 @@ const std::vector<RuleSchema>& rule_schemas() {
     return result;
   }();
   return schemas;
+}
+
+const std::vector<RuleOrdering>& rule_orderings() {
+  static const std::vector<RuleOrdering> orderings = {
+      {"session-spacing", "medium_from_mm", "session-spacing", "deep_from_mm", true,
+       "the depth bands run shallow .. medium_from_mm .. deep_from_mm .. and up"},
+      {"session-spacing", "shallow_min_days", "session-spacing", "medium_min_days", false,
+       "deeper sessions need at least as many days between them as shallower ones"},
+      {"session-spacing", "medium_min_days", "session-spacing", "deep_min_days", false,
+       "deeper sessions need at least as many days between them as shallower ones"},
+      {"retinoid-resume", "min_days", "retinoid-resume-deep", "min_days", false,
+       "the wait after deep needles extends the ordinary wait and cannot be shorter"},
+      {"tretinoin-washout", "min_days", "tretinoin-washout-short", "recommended_days", false,
+       "the recommended washout cannot be shorter than the minimum"},
+  };
+  return orderings;
+}
+
+std::vector<std::string> weakened_keys(const RuleSchema& schema, const RuleEntry& edited, const RuleEntry& built_in) {
+  std::vector<std::string> keys;
+  if (edited.text.severity == Severity::warning && built_in.text.severity == Severity::error)
+    keys.emplace_back("severity");
+  for (const auto& field : schema.thresholds)
+    if (is_weaker(field.kind, threshold(edited, field.key), threshold(built_in, field.key)))
+      keys.emplace_back(field.key);
+  for (const auto list : schema.lists) {
+    const auto edited_list = edited.lists.find(list);
+    const auto built_in_list = built_in.lists.find(list);
+    expects(edited_list != edited.lists.end() && built_in_list != built_in.lists.end(),
+            "weakened_keys: the loader did not check this rule's lists");
+    if (drops_item(edited_list->second, built_in_list->second)) keys.emplace_back(list);
+  }
+  return keys;
 }
 
 RuleTable make_rule_table(const std::vector<RuleEntry>& entries) {

@@ -22,6 +22,12 @@ struct RuleText {
   std::string message;
   std::string source;
   bool is_assumption = false;
+  /// false only when the table says `enabled = false` with a `disabled_reason`: the checker
+  /// then raises none of the rule's findings (docs/rules.md, "Switching a rule off").
+  bool enabled = true;
+  std::string disabled_reason;
+  /// Given when a safety rule is deliberately weaker than the built-in one.
+  std::string weakened_reason;
 };
 
 /// Stop the retinoid at least `min_days` before a session (tretinoin-washout, retinol-washout).
@@ -126,7 +132,9 @@ struct RuleTable {
   [[nodiscard]] bool is_person_level_warning(std::string_view id) const;
 };
 
-/// What the loader needs to know about each rule's own keys.
+/// What the loader needs to know about each rule's own keys. The kind also says which way is
+/// stricter: every day count is a minimum wait or duration (more days is stricter), every needle
+/// length and skin type is where a rule starts to apply or a maximum (less is stricter).
 enum class ThresholdKind { days, millimetres, fitzpatrick };
 struct ThresholdField {
   std::string_view key;  // "min_days", or "max_needle_mm.cheek" for a key of an inline table
@@ -136,12 +144,25 @@ struct RuleSchema {
   std::string_view id;
   std::vector<ThresholdField> thresholds;
   std::vector<std::string_view> lists;  // names of active or condition lists
-  /// Pairs of threshold keys that must be in ascending order (first < second).
-  std::vector<std::pair<std::string_view, std::string_view>> ascending = {};
+  /// A safety rule may not be weaker than the built-in one (lower severity, a threshold less
+  /// strict, a list item removed) unless the table gives `weakened_reason`.
+  bool safety = false;
 };
 
 /// Every rule id with the keys it reads: the one table that names them.
 [[nodiscard]] const std::vector<RuleSchema>& rule_schemas();
+
+/// Two thresholds, possibly of different rules, that must keep their order, e.g. the deep
+/// resume wait no shorter than the ordinary one.
+struct RuleOrdering {
+  std::string_view lower_rule;
+  std::string_view lower_key;
+  std::string_view upper_rule;
+  std::string_view upper_key;
+  bool strict;           // lower < upper; otherwise lower <= upper
+  std::string_view why;  // what the order means, for the error message
+};
+[[nodiscard]] const std::vector<RuleOrdering>& rule_orderings();
 
 /// One rule as the loader read it, before it becomes a typed view.
 struct RuleEntry {
@@ -149,6 +170,11 @@ struct RuleEntry {
   std::map<std::string, double, std::less<>> thresholds;
   std::map<std::string, std::vector<std::string>, std::less<>> lists;
 };
+
+/// The keys of `edited` that are weaker than in `built_in` ("severity", a threshold key or a list
+/// name), in schema order. @pre both entries were read against `schema`.
+[[nodiscard]] std::vector<std::string> weakened_keys(const RuleSchema& schema, const RuleEntry& edited,
+                                                     const RuleEntry& built_in);
 
 /// The typed table from one checked entry per schema. @pre the loader checked every entry
 /// against its schema (every threshold present, in range and of its kind; list items valid).

@@ -133,6 +133,75 @@ TEST(CheckCommand, ReadsEditedRulesFromDataDirectoryAndEnvironment) {
   std::filesystem::remove_all(directory);
 }
 
+/// A fresh directory holding one edited copy of a catalogue of data/ (`from` replaced by `to`).
+class EditedData {
+ public:
+  EditedData(const std::string& file, const std::string& from, const std::string& to) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "dermasim-cli-data-XXXXXX").string();
+    path_ = ::mkdtemp(pattern.data());
+    std::ifstream original(source_path("data/" + file));
+    std::string text((std::istreambuf_iterator<char>(original)), {});
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    std::ofstream(std::filesystem::path(path_) / file) << text;
+  }
+  ~EditedData() { std::filesystem::remove_all(path_); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+TEST(CheckCommand, RefusesAMissingDataDirectoryFromTheEnvironmentAsFromTheFlag) {
+  const std::string missing = (std::filesystem::temp_directory_path() / "dermasim-no-such-data-7d1e").string();
+  ::setenv("DERMASIM_DATA", missing.c_str(), 1);
+  const auto from_environment = run_dermasim({"check", scenario("safe")});
+  ::unsetenv("DERMASIM_DATA");
+  const auto from_flag = run_dermasim({"--data", missing, "check", scenario("safe")});
+
+  EXPECT_EQ(from_environment.exit_code, 2) << from_environment.out;
+  EXPECT_NE(from_environment.err.find("DERMASIM_DATA: " + missing + " is not a directory"), std::string::npos)
+      << from_environment.err;
+  EXPECT_EQ(from_flag.exit_code, 2);
+  EXPECT_NE(from_flag.err.find("--data: " + missing + " is not a directory"), std::string::npos) << from_flag.err;
+}
+
+TEST(CheckCommand, RefusesForEveryCommandACatalogueThatLacksWhatSimulateNeeds) {
+  const EditedData no_cheek("sites.toml", "id = \"cheek\"", "id = \"cheeks\"");
+  const EditedData no_chemistry("actives.toml", "molecular_weight_g_per_mol = { value = 300.44",
+                                "# molecular_weight_g_per_mol = { value = 300.44");
+  const std::string safe = scenario("safe");
+  const std::string out = no_cheek.path() + "/out";
+
+  for (const EditedData* data : {&no_cheek, &no_chemistry}) {
+    const auto check = run_dermasim({"--data", data->path(), "check", safe});
+    const auto simulate = run_dermasim({"--data", data->path(), "simulate", safe, "--out", out});
+    EXPECT_EQ(check.exit_code, 2) << check.out;
+    EXPECT_EQ(simulate.exit_code, 2) << simulate.err;
+    EXPECT_EQ(check.err.rfind(data->path() + "/", 0), 0u) << check.err;
+    EXPECT_EQ(simulate.err.find("This is a bug"), std::string::npos) << simulate.err;
+  }
+}
+
+TEST(CheckCommand, NamesEditedCataloguesAndBannersChangedRules) {
+  const EditedData data("rules.toml", "id = \"sunscreen\"\n",
+                        "id = \"sunscreen\"\nenabled = false\ndisabled_reason = \"own sun advice\"\n");
+
+  const auto text = run_dermasim({"--data", data.path(), "check", scenario("sunscreen")});
+  const auto json = run_dermasim({"--data", data.path(), "check", "--json", scenario("sunscreen")});
+  const auto built_in = run_dermasim({"check", "--json", scenario("sunscreen")});
+
+  EXPECT_EQ(text.out.rfind("PROTOCOL RULES CHANGED", 0), 0u) << text.out;
+  EXPECT_NE(text.out.find("Switched off: sunscreen (own sun advice)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find(data.path() + "/rules.toml"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("warning sunscreen ["), std::string::npos) << text.out;
+  const auto document = nlohmann::json::parse(json.out);
+  EXPECT_EQ(document["catalogue"]["edited"], nlohmann::json::array({data.path() + "/rules.toml"}));
+  EXPECT_TRUE(document["catalogue"]["rules_edited"].get<bool>());
+  EXPECT_EQ(nlohmann::json::parse(built_in.out)["catalogue"]["edited"], nlohmann::json::array());
+}
+
 TEST(CheckCommand, WorksFromAnyDirectory) {
   const auto result = run_dermasim({"check", scenario("safe")}, "/");
 

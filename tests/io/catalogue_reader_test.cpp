@@ -256,11 +256,293 @@ TEST(TransportCatalogue, RejectsAKeyTheTableDoesNotKnowAndAValueOutsideTheAllowe
 }
 
 TEST(CatalogueReader, NamesTheDataDirectoryFromTheEnvironment) {
-  ::setenv("DERMASIM_DATA", "/tmp/edited", 1);
-  EXPECT_EQ(data_directory(std::nullopt), std::filesystem::path("/tmp/edited"));
-  EXPECT_EQ(data_directory(std::filesystem::path("/other")), std::filesystem::path("/other"));
+  const EditedDataDirectory from_environment("rules.toml", embedded("rules.toml"));
+  const auto other = from_environment.path() / "other";
+  std::filesystem::create_directory(other);
+  ::setenv("DERMASIM_DATA", from_environment.path().c_str(), 1);
+  EXPECT_EQ(data_directory(std::nullopt), from_environment.path());
+  EXPECT_EQ(data_directory(other), other);
   ::unsetenv("DERMASIM_DATA");
   EXPECT_EQ(data_directory(std::nullopt), std::nullopt);
+}
+
+std::string data_directory_error(const std::optional<std::filesystem::path>& given) {
+  try {
+    (void)data_directory(given);
+  } catch (const InputError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(CatalogueReader, RefusesAMissingDataDirectoryFromTheEnvironmentAsFromTheCommandLine) {
+  const auto missing = std::filesystem::temp_directory_path() / "dermasim-no-such-data-directory-3f9c1";
+  ::setenv("DERMASIM_DATA", missing.c_str(), 1);
+  const std::string from_environment = data_directory_error(std::nullopt);
+  ::unsetenv("DERMASIM_DATA");
+  const std::string from_command_line = data_directory_error(missing);
+
+  EXPECT_EQ(from_environment.rfind("DERMASIM_DATA: " + missing.string() + " is not a directory", 0), 0u)
+      << from_environment;
+  EXPECT_EQ(from_command_line.rfind("--data: " + missing.string() + " is not a directory", 0), 0u) << from_command_line;
+}
+
+TEST(CatalogueReader, RefusesAMisspeltCatalogueInTheDataDirectoryAndIgnoresOtherFiles) {
+  const EditedDataDirectory directory("rule.toml", embedded("rules.toml"));
+  std::ofstream(directory.path() / "acne.scenario.toml") << "# a scenario kept next to the catalogues\n";
+
+  const std::string error = data_directory_error(directory.path());
+
+  EXPECT_NE(error.find("rule.toml: is not a catalogue dermasim reads"), std::string::npos) << error;
+  EXPECT_NE(error.find("did you mean rules.toml?"), std::string::npos) << error;
+  std::filesystem::remove(directory.path() / "rule.toml");
+  EXPECT_EQ(data_directory_error(directory.path()), "no error");
+}
+
+/// The text of one `[[key]]` block of `file`: from its `id = "ID"` line to the next block.
+std::string block_of(const std::string& file, const std::string& key, const std::string& id) {
+  const auto start = file.find("id = \"" + id + "\"");
+  const auto end = file.find("[[" + key + "]]", start);
+  return "[[" + key + "]]\n" + file.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+TEST(CatalogueReader, RefusesAnActiveDefinedTwiceAtTheSecondId) {
+  std::string actives = embedded("actives.toml");
+  std::string copy = block_of(actives, "active", "tretinoin");
+  replace_once(copy, "value = 300.44", "value = 350.0");
+  actives += "\n" + copy;
+
+  const std::string error = load_error("actives.toml", actives);
+
+  const auto second = actives.rfind("id = \"tretinoin\"");
+  const auto line = std::count(actives.begin(), actives.begin() + static_cast<std::ptrdiff_t>(second), '\n') + 1;
+  EXPECT_NE(error.find("actives.toml:" + std::to_string(line) +
+                       ":6: active 'tretinoin' is defined twice (first at "
+                       "line " +
+                       line_and_column(actives, "id = \"tretinoin\"").substr(0, 2)),
+            std::string::npos)
+      << error;
+}
+
+TEST(CatalogueReader, RefusesASiteDefinedTwice) {
+  std::string sites = embedded("sites.toml");
+  sites += "\n" + block_of(sites, "site", "cheek");
+
+  EXPECT_NE(load_error("sites.toml", sites).find("site 'cheek' is defined twice"), std::string::npos);
+}
+
+TEST(CatalogueReader, RefusesAVehicleDefinedTwice) {
+  std::string vehicles = embedded("vehicles.toml");
+  vehicles += "\n" + block_of(vehicles, "vehicle", "gel");
+
+  EXPECT_NE(load_error("vehicles.toml", vehicles).find("vehicle 'gel' is defined twice"), std::string::npos);
+}
+
+TEST(CatalogueReader, RefusesADeepBandBelowTheMediumOneAtTheEditedValue) {
+  std::string rules = embedded("rules.toml");
+  replace_once(rules, "deep_from_mm = 1.0\n", "deep_from_mm = 0.4\n");
+
+  const std::string error = load_error("rules.toml", rules);
+
+  EXPECT_NE(error.find("rules.toml:" + line_and_column(rules, "0.4\n") +
+                       ": medium_from_mm = 0.5 must be less than "
+                       "deep_from_mm = 0.4"),
+            std::string::npos)
+      << error;
+}
+
+TEST(CatalogueReader, RefusesSpacingDaysThatShrinkWithDepth) {
+  std::string rules = embedded("rules.toml");
+  replace_once(rules, "deep_min_days = 28\n", "deep_min_days = 10\n");
+
+  EXPECT_NE(load_error("rules.toml", rules).find("medium_min_days = 14 must be at most deep_min_days = 10"),
+            std::string::npos);
+}
+
+TEST(CatalogueReader, RefusesADeepResumeWaitShorterThanTheOrdinaryOne) {
+  std::string rules = embedded("rules.toml");
+  replace_once(rules, "min_days = 5\nmin_needle_mm = 1.5\n", "min_days = 2\nmin_needle_mm = 1.5\n");
+
+  const std::string error = load_error("rules.toml", rules);
+
+  EXPECT_NE(error.find("rules.toml:" + line_and_column(rules, "2\nmin_needle_mm") +
+                       ": retinoid-resume.min_days = 3 must be at most retinoid-resume-deep.min_days = 2"),
+            std::string::npos)
+      << error;
+}
+
+TEST(CatalogueReader, RefusesARecommendedWashoutShorterThanTheMinimum) {
+  std::string rules = embedded("rules.toml");
+  replace_once(rules, "recommended_days = 7\n", "recommended_days = 4\n");
+
+  EXPECT_NE(load_error("rules.toml", rules)
+                .find("tretinoin-washout.min_days = 5 must be at most tretinoin-washout-short.recommended_days = 4"),
+            std::string::npos);
+}
+
+TEST(CatalogueReader, RefusesAnEmptiedConditionList) {
+  std::string rules = embedded("rules.toml");
+  const std::string list =
+      "conditions = [\"active_infection\", \"herpes_flare\", \"open_wound\", \"sunburn\", \"eczema_flare\", "
+      "\"rosacea_flare\", \"active_inflamed_acne\"]";
+  replace_once(rules, list, "conditions = []");
+
+  const std::string error = load_error("rules.toml", rules);
+
+  EXPECT_NE(error.find("rules.toml:" + line_and_column(rules, "[]") +
+                       ": conditions = [] would switch rule \"session-contraindication\" off"),
+            std::string::npos)
+      << error;
+  EXPECT_NE(error.find("enabled = false and disabled_reason"), std::string::npos) << error;
+}
+
+TEST(CatalogueReader, SwitchesARuleOffOnlyWithAReason) {
+  std::string silent = embedded("rules.toml");
+  replace_once(silent, "id = \"sunscreen\"\n", "id = \"sunscreen\"\nenabled = false\n");
+  std::string explained = silent;
+  replace_once(explained, "enabled = false\n", "enabled = false\ndisabled_reason = \"the clinic hands out its own\"\n");
+  std::string reason_only = embedded("rules.toml");
+  replace_once(reason_only, "id = \"sunscreen\"\n", "id = \"sunscreen\"\ndisabled_reason = \"x\"\n");
+
+  EXPECT_NE(load_error("rules.toml", silent).find("say why with disabled_reason"), std::string::npos);
+  EXPECT_NE(load_error("rules.toml", reason_only).find("gives disabled_reason but is not switched off"),
+            std::string::npos);
+  const EditedDataDirectory directory("rules.toml", explained);
+  const Catalogue catalogue = load_catalogue(directory.path());
+  EXPECT_FALSE(catalogue.rules.sunscreen.enabled);
+  EXPECT_EQ(catalogue.rules.sunscreen.disabled_reason, "the clinic hands out its own");
+  EXPECT_TRUE(catalogue.rules.tretinoin_washout.enabled);
+}
+
+TEST(CatalogueReader, RefusesAFractionalValueForEveryDayThreshold) {
+  for (const RuleSchema& schema : rule_schemas()) {
+    for (const ThresholdField& field : schema.thresholds) {
+      if (field.kind != ThresholdKind::days) continue;
+      std::string rules = embedded("rules.toml");
+      const auto block = rules.find("id = \"" + std::string(schema.id) + "\"\n");
+      ASSERT_NE(block, std::string::npos) << schema.id;
+      const auto key = rules.find("\n" + std::string(field.key) + " = ", block);
+      ASSERT_NE(key, std::string::npos) << schema.id << " " << field.key;
+      const auto value_end = rules.find('\n', key + 1);
+      rules.insert(value_end, ".5");
+
+      const std::string error = load_error("rules.toml", rules);
+
+      EXPECT_NE(error.find(std::string(field.key) + " should be a whole number"), std::string::npos)
+          << schema.id << ": " << error;
+    }
+  }
+}
+
+TEST(CatalogueReader, RefusesASafetyRuleWeakenedWithoutAReason) {
+  std::string rules = embedded("rules.toml");
+  replace_once(rules, "severity = \"error\"\nmin_days = 5\n", "severity = \"warning\"\nmin_days = 0\n");
+
+  const std::string error = load_error("rules.toml", rules);
+
+  EXPECT_NE(error.find("rules.toml:" + line_and_column(rules, "\"warning\"\nmin_days = 0") +
+                       ": rule \"tretinoin-washout\" is a safety rule"),
+            std::string::npos)
+      << error;
+  EXPECT_NE(error.find("severity = \"warning\" (built in: \"error\"), min_days = 0 (built in: 5)"), std::string::npos)
+      << error;
+}
+
+TEST(CatalogueReader, RefusesADroppedContraindicationWithoutAReason) {
+  std::string rules = embedded("rules.toml");
+  replace_once(rules, "\"open_wound\", \"sunburn\", ", "\"open_wound\", ");
+
+  EXPECT_NE(load_error("rules.toml", rules).find("conditions lacks sunburn (built in)"), std::string::npos);
+}
+
+TEST(CatalogueReader, AcceptsAWeakenedSafetyRuleWithItsReasonAndRefusesAReasonForNothing) {
+  std::string weakened = embedded("rules.toml");
+  replace_once(weakened, "severity = \"error\"\nmin_days = 5\n",
+               "severity = \"error\"\nmin_days = 4\nweakened_reason = \"clinic protocol 2026-11\"\n");
+  std::string unweakened = embedded("rules.toml");
+  replace_once(unweakened, "severity = \"error\"\nmin_days = 5\n",
+               "severity = \"error\"\nmin_days = 5\nweakened_reason = \"clinic protocol 2026-11\"\n");
+  const EditedDataDirectory directory("rules.toml", weakened);
+
+  const Catalogue catalogue = load_catalogue(directory.path());
+
+  EXPECT_EQ(catalogue.rules.tretinoin_washout.min_days, 4);
+  EXPECT_EQ(catalogue.rules.tretinoin_washout.weakened_reason, "clinic protocol 2026-11");
+  EXPECT_NE(load_error("rules.toml", unweakened).find("is not weaker than the built-in rule"), std::string::npos);
+}
+
+TEST(CatalogueReader, LetsAWarningRuleBeWeakenedAndAnySafetyRuleBeStricter) {
+  std::string rules = embedded("rules.toml");
+  replace_once(rules, "days_after_session = 7\n", "days_after_session = 0\n");
+  replace_once(rules, "min_days = 3\nmessage = \"Stop retinol", "min_days = 4\nmessage = \"Stop retinol");
+
+  EXPECT_EQ(load_error("rules.toml", rules), "no error");
+}
+
+TEST(CatalogueReader, RefusesAnEmptyMessageSourceOrName) {
+  std::string message = embedded("rules.toml");
+  replace_once(message, "message = \"Sessions too close", "message = \" \"\nold = \"");
+  replace_once(message, "old = \"", "# ");
+  std::string source = embedded("rules.toml");
+  replace_once(source, "source = \"Soltani-Arabshahi", "source = \"\"\n# ");
+  std::string name = embedded("actives.toml");
+  replace_once(name, "name = \"caffeine", "name = \"\"\n# ");
+
+  EXPECT_NE(load_error("rules.toml", message).find("message = \" \" is empty"), std::string::npos)
+      << load_error("rules.toml", message);
+  EXPECT_NE(load_error("rules.toml", source).find("source = \"\" is empty"), std::string::npos);
+  EXPECT_NE(load_error("actives.toml", name).find("name = \"\" is empty"), std::string::npos);
+}
+
+TEST(CatalogueReader, RefusesACatalogueWithoutAFaceSiteNamingThePathAsGiven) {
+  std::string sites = embedded("sites.toml");
+  replace_once(sites, "id = \"neck\"", "id = \"neck-lower\"");
+  const EditedDataDirectory directory("sites.toml", sites);
+
+  std::string error;
+  try {
+    (void)load_catalogue(directory.path());
+  } catch (const InputError& caught) {
+    error = caught.what();
+  }
+
+  EXPECT_EQ(error.rfind((directory.path() / "sites.toml").string() + ": has no entry for 'neck'", 0), 0u) << error;
+}
+
+TEST(CatalogueReader, RefusesARetinoidWithoutPhysicochemistry) {
+  std::string actives = embedded("actives.toml");
+  const auto retinol = actives.find("id = \"retinol\"");
+  for (const std::string key : {"molecular_weight_g_per_mol", "log_p", "ionization", "water_solubility_mg_per_ml"}) {
+    const auto line = actives.find(key + " = {", retinol);
+    actives.erase(line, actives.find('\n', line) + 1 - line);
+  }
+
+  const std::string error = load_error("actives.toml", actives);
+
+  EXPECT_NE(error.find("actives.toml:" + line_and_column(actives, "[[active]]\nid = \"retinol\"") +
+                       ": active 'retinol' is a retinoid, which simulate, plan and population carry into the skin"),
+            std::string::npos)
+      << error;
+}
+
+TEST(CatalogueReader, RefusesPhysicochemistryWithoutAMolecularWeight) {
+  std::string actives = embedded("actives.toml");
+  replace_once(actives, "molecular_weight_g_per_mol = { value = 194.19",
+               "# molecular_weight_g_per_mol = { value = 194.19");
+
+  EXPECT_NE(load_error("actives.toml", actives).find("active 'caffeine' gives log_p but no molecular_weight_g_per_mol"),
+            std::string::npos);
+}
+
+TEST(CatalogueReader, RefusesAScenarioActiveWhoseClassContradictsTheChecker) {
+  std::string tretinoin = embedded("actives.toml");
+  replace_once(tretinoin, "class = \"retinoid\"", "class = \"inert\"");
+  std::string vitamin_c = embedded("actives.toml");
+  replace_once(vitamin_c, "class = \"antioxidant\"", "class = \"retinoid\"");
+
+  EXPECT_NE(load_error("actives.toml", tretinoin).find("give class = \"retinoid\""), std::string::npos);
+  EXPECT_NE(load_error("actives.toml", vitamin_c).find("active 'vitamin_c' is not one of the retinoids"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -228,5 +228,43 @@ TEST(ScenarioReader, ReportsAMissingFileWithItsPath) {
   }
 }
 
+InputError read_error_with(const Catalogue& edited) {
+  try {
+    (void)read_scenario(safe_scenario(), "safe.toml", edited);
+  } catch (const InputError& error) {
+    return error;
+  }
+  ADD_FAILURE() << "no error";
+  return InputError({}, "");
+}
+
+TEST(ScenarioReader, RefusesASiteTheCatalogueLacksAtThePersonsSite) {
+  Catalogue edited = catalogue();
+  std::erase_if(edited.sites, [](const SiteSpec& site) { return site.id == "cheek"; });
+
+  const InputError error = read_error_with(edited);
+
+  EXPECT_EQ(error.position().file, "safe.toml");
+  EXPECT_EQ(error.position().line, line_of(safe_scenario(), "site = \"cheek\"")) << error.what();
+  EXPECT_EQ(error.position().column, 8) << error.what();
+  EXPECT_NE(error.message().find("site = \"cheek\" has no entry in the catalogue"), std::string::npos) << error.what();
+}
+
+TEST(ScenarioReader, RefusesAnActiveTheCatalogueCannotSimulateAtTheProductsActive) {
+  Catalogue without = catalogue();
+  std::erase_if(without.actives, [](const ActiveSpec& active) { return active.id == "tretinoin"; });
+  Catalogue without_chemistry = catalogue();
+  for (ActiveSpec& active : without_chemistry.actives)
+    if (active.id == "tretinoin") active.has_physicochemistry = false;
+
+  const InputError missing = read_error_with(without);
+  const InputError lacking = read_error_with(without_chemistry);
+
+  EXPECT_EQ(missing.position().line, line_of(safe_scenario(), "active = \"tretinoin\"")) << missing.what();
+  EXPECT_NE(missing.message().find("has no entry in the catalogue"), std::string::npos) << missing.what();
+  EXPECT_EQ(lacking.position().line, line_of(safe_scenario(), "active = \"tretinoin\"")) << lacking.what();
+  EXPECT_NE(lacking.message().find("it needs molecular_weight_g_per_mol"), std::string::npos) << lacking.what();
+}
+
 }  // namespace
 }  // namespace dermasim::io

@@ -129,6 +129,17 @@ TEST(ProtocolCheck, ThresholdsComeFromTheRuleTable) {
   EXPECT_EQ(rules_fired(findings), std::vector<std::string>{"tretinoin-washout"});
 }
 
+TEST(ProtocolCheck, ARuleSwitchedOffInTheTableRaisesNothing) {
+  RuleTable edited = catalogue().rules;
+  edited.tretinoin_washout.min_days = 8;
+  edited.tretinoin_washout.enabled = false;
+  edited.tretinoin_washout.disabled_reason = "test";
+
+  const auto findings = check_text(nightly_tretinoin("2027-01-09", "2027-01-17"), edited);
+
+  EXPECT_TRUE(findings.empty()) << findings.front().rule;
+}
+
 TEST(ProtocolCheck, IsotretinoinWarningEndsAt183Days) {
   // Last dose 2026-07-16: the session on 2027-01-15 is 183 days later, no warning; one day
   // later the dose gives 182 days, a warning.
