@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "app/output_directory.hpp"
+#include "app/seed_option.hpp"
 #include "io/catalogue_reader.hpp"
 #include "io/response_catalogue.hpp"
 #include "io/scenario_reader.hpp"
@@ -42,8 +43,7 @@ CLI::App* add_population_command(CLI::App& app, PopulationOptions& options) {
   command->add_option("--n", options.n_people, "number of virtual people")
       ->required()
       ->check(CLI::Range(1, population::max_people));
-  command->add_option("--seed", options.seed, "sampling seed: the same seed gives the same population")
-      ->default_str("1");
+  add_seed_option(*command, options.seed, "sampling seed, 0 .. 2^63-1: the same seed gives the same population");
   options.threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   command->add_option("--threads", options.threads, "threads (per MPI rank)")
       ->check(CLI::Range(1, 1024))
