@@ -156,6 +156,14 @@ TEST(PopulationCommand, RejectsAMissingOrNonPositivePopulationSize) {
   EXPECT_EQ(run_dermasim({"population", scenario("short-session"), "--n", "5", "--threads", "0"}).exit_code, 2);
 }
 
+TEST(PopulationCommand, RefusesMoreThanTwoToTheTwentiethPeopleWithTheRange) {
+  const auto result = run_dermasim({"population", scenario("short-session"), "--n", "1048577"});
+
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("1 to 1048576"), std::string::npos) << result.err;
+  EXPECT_EQ(result.out, "");
+}
+
 // Issue 19: "--seed -1" and "--seed 2^64" both ran silently with seed 2^64 - 1.
 TEST(PopulationCommand, RefusesASeedOutsideZeroToTwoToTheSixtyThreeMinusOne) {
   for (const char* seed : {"-1", "18446744073709551616", "18446744073709551615", "9223372036854775808", "1.5", ""}) {
