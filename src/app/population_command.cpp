@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "app/output_directory.hpp"
+#include "app/seed_option.hpp"
 #include "io/catalogue_reader.hpp"
 #include "io/response_catalogue.hpp"
 #include "io/scenario_reader.hpp"
@@ -23,6 +25,7 @@
 #include "report/catalogue_notice.hpp"
 #include "report/findings_report.hpp"
 #include "report/population_report.hpp"
+#include "report/run_progress.hpp"
 
 namespace dermasim::app {
 
@@ -38,6 +41,30 @@ void draw_progress(int n_done, int n_people) {
             << (n_done == n_people ? "\n" : "") << std::flush;
 }
 
+/// Progress on stderr, never stdout: the expected time of a long run and a line every 10 %
+/// (report::RunProgress), on a terminal with the bar redrawn below the lines.
+class ProgressPrinter {
+ public:
+  ProgressPrinter(bool terminal, std::string noun) : terminal_(terminal), lines_(std::move(noun)) {}
+
+  void operator()(int n_done, int n_items) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!started_) started_ = now;  // the first call comes as the first items start
+    const std::string lines = lines_.update(n_done, n_items, std::chrono::duration<double>(now - *started_).count());
+    if (terminal_) {
+      if (!lines.empty()) std::cerr << "\r\033[K" << lines;  // clear the bar, then the lines
+      draw_progress(n_done, n_items);
+    } else if (!lines.empty()) {
+      std::cerr << lines << std::flush;
+    }
+  }
+
+ private:
+  bool terminal_;
+  report::RunProgress lines_;
+  std::optional<std::chrono::steady_clock::time_point> started_;
+};
+
 }  // namespace
 
 CLI::App* add_population_command(CLI::App& app, PopulationOptions& options) {
@@ -46,8 +73,7 @@ CLI::App* add_population_command(CLI::App& app, PopulationOptions& options) {
   command->add_option("--n", options.n_people, "number of virtual people")
       ->required()
       ->check(CLI::Range(1, population::max_people));
-  command->add_option("--seed", options.seed, "sampling seed: the same seed gives the same population")
-      ->default_str("1");
+  add_seed_option(*command, options.seed, "sampling seed, 0 .. 2^63-1: the same seed gives the same population");
   options.threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   command->add_option("--threads", options.threads, "threads (per MPI rank)")
       ->check(CLI::Range(1, 1024))
@@ -83,8 +109,11 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
                                    std::move(response_catalogue.ranges)};
   const auto fidelity = transport::fidelity_names.parse(options.fidelity).value();
   const population::PopulationOptions run_options{options.n_people, options.seed, options.threads, fidelity};
+  // Rank 0 reports its own block of people, which under MPI is 1/R of them.
+  ProgressPrinter printer(isatty(STDERR_FILENO) != 0, ranks->n_ranks() > 1 ? "people of rank 0" : "people");
   const population::ProgressObserver progress =
-      speaks && isatty(STDERR_FILENO) ? population::ProgressObserver(draw_progress) : population::ProgressObserver();
+      speaks ? population::ProgressObserver([&printer](int done, int total) { printer(done, total); })
+             : population::ProgressObserver();
   const auto run = population::run_population(regimen, data, run_options, *ranks, progress);
   if (!speaks) return unsafe ? exit_unsafe : exit_ok;
 

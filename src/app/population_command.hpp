@@ -27,7 +27,8 @@ struct PopulationOptions {
 CLI::App* add_population_command(CLI::App& app, PopulationOptions& options);
 
 /// Exit 1 (without simulating) when the scenario has error findings, unless forced; forced
-/// runs write every file and still exit 1. A progress bar goes to stderr when it is a terminal.
+/// runs write every file and still exit 1. Progress goes to stderr (docs/population.md): the
+/// expected time of a run longer than a minute and a line every 10 %, a bar too on a terminal.
 [[nodiscard]] int run_population(const PopulationOptions& options, const GlobalOptions& global);
 
 }  // namespace dermasim::app

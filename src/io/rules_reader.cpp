@@ -19,7 +19,7 @@ using namespace regimen;
 namespace {
 
 /// What a threshold of each kind may be: whole days up to ten years, needle lengths within
-/// the scenario's own needle range, a Fitzpatrick type.
+/// the scenario's own needle range, a Fitzpatrick type, a few sessions.
 NumberRange allowed_range(ThresholdKind kind) {
   switch (kind) {
     case ThresholdKind::days:
@@ -27,7 +27,9 @@ NumberRange allowed_range(ThresholdKind kind) {
     case ThresholdKind::millimetres:
       return {0.0, 3.0, "give a needle length in millimetres from 0 to 3"};
     case ThresholdKind::fitzpatrick:
-      return {1.0, 6.0, "give a Fitzpatrick skin type from 1 to 6"};
+      return {1.0, 6.0, "give a Fitzpatrick skin type from 1 to 6, e.g. min_fitzpatrick = 4"};
+    case ThresholdKind::sessions:
+      return {1.0, 10.0, "give a whole number of sessions from 1 to 10, e.g. max_per_day = 1"};
   }
   return {};
 }

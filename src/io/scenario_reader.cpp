@@ -224,10 +224,21 @@ void read_pauses(const TomlTable& root, const ProductPositions& product_position
   }
 }
 
+/// The most [[session]] blocks a scenario holds (docs/scenario-reference.md): a session a week
+/// over the longest scenario, which bounds the work of every check and simulation.
+constexpr std::size_t max_sessions = 520;
+
 /// The [[session]] blocks, in date order, none before the scenario's start.
 void read_sessions(const TomlTable& root, const Catalogue& catalogue, const ProductPositions& product_positions,
                    Regimen& regimen) {
-  for (const TomlTable& block : root.tables("session")) {
+  const std::vector<TomlTable> blocks = root.tables("session");
+  if (blocks.size() > max_sessions)
+    blocks[max_sessions].fail_at(
+        blocks[max_sessions].position(),
+        fmt::format("this is [[session]] number {} of {}; a scenario holds at most {} sessions (one a week for ten "
+                    "years); split the scenario or remove sessions",
+                    max_sessions + 1, blocks.size(), max_sessions));
+  for (const TomlTable& block : blocks) {
     Session session = read_session(block, catalogue);
     if (block.has("after"))
       for (const auto& id : block.string_list("after")) {

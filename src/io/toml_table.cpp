@@ -44,6 +44,12 @@ std::string type_name(const toml::node& node) {
 }
 
 std::string render(const toml::node& node) {
+  // The shortest text that reads back as the same number (toml++ prints 3.01 as 3.0099999999999998).
+  if (const auto number = node.value_exact<double>()) {
+    std::string text = fmt::format("{}", *number);
+    if (text.find_first_of(".eEni") == std::string::npos) text += ".0";  // 9.0 stays a float: not "9"
+    return text;
+  }
   std::ostringstream text;
   node.visit([&](const auto& value) { text << value; });
   return text.str();

@@ -1,6 +1,7 @@
 #include "numerics/cvode_integrator.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <exception>
 #include <limits>
@@ -325,7 +326,10 @@ void CvodeIntegrator::set_tolerances(double relative_tolerance, std::span<const 
   expects(absolute_tolerance.size() == 1 || absolute_tolerance.size() == s.n,
           "CvodeIntegrator: one absolute tolerance per state, or one for all");
   for (const double tolerance : absolute_tolerance) {
-    expects(tolerance > 0.0, "CvodeIntegrator: absolute tolerances must be positive");
+    // Callers floor their tolerances (transport: SolverOptions::absolute_tolerance_floor): a zero,
+    // subnormal or infinite one makes CVODE's error weights overflow.
+    expects(tolerance >= std::numeric_limits<double>::min() && std::isfinite(tolerance),
+            "CvodeIntegrator: absolute tolerances must be positive, normal and finite");
   }
   if (absolute_tolerance.size() == 1 && s.n != 1) {
     s.check(CVodeSStolerances(s.memory, relative_tolerance, absolute_tolerance[0]), "SStolerances");

@@ -47,7 +47,9 @@ int SearchSpace::min_step_days() const { return std::max(rules_.strength_ramp.da
 CandidateDesign SearchSpace::fitted_to_rules(CandidateDesign design) const {
   design.washout_days = std::max(design.washout_days, min_washout_days(design.retinoid));
   design.resume_days = std::max(design.resume_days, rules_.min_resume_days(design.needle_mm));
-  design.spacing_days = std::max(design.spacing_days, rules_.session_spacing.min_days_for(design.needle_mm));
+  // Sessions a day apart at least, even when the spacing rule allows 0 days: same-day sessions are an error.
+  design.spacing_days = std::max({design.spacing_days, rules_.session_spacing.min_days_for(design.needle_mm),
+                                  regimen::SameDaySessionsRule::min_spacing_days()});
   design.step_days = std::max(design.step_days, min_step_days());
   return design;
 }

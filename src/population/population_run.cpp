@@ -87,6 +87,7 @@ PopulationRun run_population(const regimen::Regimen& regimen, const ModelData& d
                              const RankGroup& ranks, const ProgressObserver& progress) {
   expects(options.n_people >= 1 && options.n_people <= max_people, "run_population: n_people out of range");
   expects(options.threads >= 1, "run_population: threads must be at least 1");
+  expects(options.seed <= max_seed, "run_population: seed out of 0 .. 2^63 - 1");
   const ModelDimensions model = model_dimensions(regimen, data);
   const auto& dimensions = model.dimensions;
   PopulationRun run{design_population(dimensions, options.n_people, options.seed), model.not_sampled, {}, {}, {}};

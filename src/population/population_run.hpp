@@ -19,10 +19,14 @@ namespace dermasim::population {
 
 using numerics::ProgressObserver;
 
+/// The largest seed (2^63 − 1): seeds stay within a signed 64-bit integer, so every JSON reader
+/// that takes integers reads population.json's `seed` back exactly.
+inline constexpr std::uint64_t max_seed = (std::uint64_t{1} << 63) - 1;
+
 struct PopulationOptions {
   int n_people = 100;
-  std::uint64_t seed = 1;
-  int threads = 1;  // per rank
+  std::uint64_t seed = 1;  // 0 … max_seed
+  int threads = 1;         // per rank
   transport::Fidelity fidelity = transport::Fidelity::fast;
 };
 

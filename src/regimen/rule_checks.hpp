@@ -22,7 +22,7 @@ struct CheckContext {
 void check_retinoid_timing(const CheckContext& context, std::vector<Finding>& findings);
 /// into-channels, strength-ramp, sunscreen.
 void check_product_use(const CheckContext& context, std::vector<Finding>& findings);
-/// session-spacing, site-depth, pih-deep-needles, isotretinoin-6-months.
+/// same-day-sessions, session-spacing, site-depth, pih-deep-needles, isotretinoin-6-months.
 void check_session_plan(const CheckContext& context, std::vector<Finding>& findings);
 /// pregnancy-*, breastfeeding-*, session-contraindication, keloid/herpes-history, bleeding-risk.
 void check_person(const CheckContext& context, std::vector<Finding>& findings);

@@ -137,6 +137,11 @@ const std::vector<RuleBinding>& rule_bindings() {
          {"shallow_min_days", days}},
         {}},
        [](RuleTable& t, const RuleEntry& e) { t.session_spacing = spacing(e); }},
+      {{"same-day-sessions", {{"max_per_day", sessions}}, {}, safety},
+       [](RuleTable& t, const RuleEntry& e) {
+         t.same_day_sessions = view_of<SameDaySessionsRule>(e);
+         t.same_day_sessions.max_per_day = whole(e, "max_per_day");
+       }},
       {{"site-depth", site_depth_fields(), {}}, [](RuleTable& t, const RuleEntry& e) { t.site_depth = site_depth(e); }},
       {{"strength-ramp", {{"min_days", days}}, {}},
        [](RuleTable& t, const RuleEntry& e) { t.strength_ramp = days_rule(e, "min_days"); }},
@@ -254,6 +259,7 @@ std::vector<const RuleText*> RuleTable::all() const {
           &retinoid_resume_deep,
           &into_channels,
           &session_spacing,
+          &same_day_sessions,
           &site_depth,
           &strength_ramp,
           &sunscreen,

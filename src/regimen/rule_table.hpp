@@ -67,6 +67,16 @@ struct SessionSpacingRule : RuleText {
   [[nodiscard]] int min_days_for(double deeper_needle_mm) const;
 };
 
+/// At most `max_per_day` sessions on one date (same-day-sessions): a session's channels and
+/// swelling are still open hours later, so a second session the same day needles injured skin.
+struct SameDaySessionsRule : RuleText {
+  int max_per_day = 0;
+
+  /// Days between consecutive sessions that never trip this rule, whatever `max_per_day` is:
+  /// what a planner that spaces sessions evenly keeps at least.
+  [[nodiscard]] static constexpr int min_spacing_days() { return 1; }
+};
+
 /// The longest needle each site tolerates.
 struct SiteDepthRule : RuleText {
   std::map<Site, double> max_needle_mm;
@@ -100,6 +110,7 @@ struct RuleTable {
   ResumeRule retinoid_resume_deep;
   IntoChannelsRule into_channels;
   SessionSpacingRule session_spacing;
+  SameDaySessionsRule same_day_sessions;
   SiteDepthRule site_depth;
   DaysRule strength_ramp;
   DaysRule sunscreen;
@@ -134,8 +145,9 @@ struct RuleTable {
 
 /// What the loader needs to know about each rule's own keys. The kind also says which way is
 /// stricter: every day count is a minimum wait or duration (more days is stricter), every needle
-/// length and skin type is where a rule starts to apply or a maximum (less is stricter).
-enum class ThresholdKind { days, millimetres, fitzpatrick };
+/// length, skin type and session count is where a rule starts to apply or a maximum (less is
+/// stricter).
+enum class ThresholdKind { days, millimetres, fitzpatrick, sessions };
 struct ThresholdField {
   std::string_view key;  // "min_days", or "max_needle_mm.cheek" for a key of an inline table
   ThresholdKind kind;

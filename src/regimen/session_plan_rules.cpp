@@ -1,7 +1,8 @@
-// Rules about the sessions themselves (docs/rules.md): spacing, depth for the site, deep needles
-// in darker skin, and a recent isotretinoin course.
+// Rules about the sessions themselves (docs/rules.md): sessions on one date, spacing, depth for
+// the site, deep needles in darker skin, and a recent isotretinoin course.
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -10,6 +11,27 @@
 namespace dermasim::regimen::detail {
 
 namespace {
+
+/// One finding per date with more sessions than the rule allows, on the date's first session.
+void check_same_day(const CheckContext& context, std::vector<Finding>& findings) {
+  const SameDaySessionsRule& rule = context.rules.same_day_sessions;
+  std::map<Date, std::vector<const Session*>> by_date;
+  for (const Session& session : context.regimen.sessions) by_date[session.date].push_back(&session);
+  for (const auto& [date, sessions] : by_date) {
+    const auto count = static_cast<int>(sessions.size());
+    if (count <= rule.max_per_day) continue;
+    double deepest_mm = 0.0;
+    int passes = 0;
+    for (const Session* session : sessions) {
+      deepest_mm = std::max(deepest_mm, session->needle_mm);
+      passes += session->passes;
+    }
+    findings.push_back(
+        make_finding(rule, date, sessions.front()->subject(),
+                     fmt::format("{} sessions on {} (needles up to {} mm, {} passes in all); at most {} a day.", count,
+                                 iso(date), mm(deepest_mm), passes, rule.max_per_day)));
+  }
+}
 
 void check_spacing(const CheckContext& context, std::vector<Finding>& findings) {
   const SessionSpacingRule& rule = context.rules.session_spacing;
@@ -23,7 +45,8 @@ void check_spacing(const CheckContext& context, std::vector<Finding>& findings) 
     const double deeper_mm = std::max(before.needle_mm, next.needle_mm);
     const int min_days = rule.min_days_for(deeper_mm);
     const int gap = days_between(before.date, next.date);
-    if (gap >= min_days) continue;
+    // Sessions on one date are same-day-sessions' finding, not this one's.
+    if (gap == 0 || gap >= min_days) continue;
     findings.push_back(
         make_finding(rule, next.date, next.subject(),
                      fmt::format("The {} mm session on {} comes {} after the {} mm session on {}; at "
@@ -75,6 +98,7 @@ void check_isotretinoin(const CheckContext& context, std::vector<Finding>& findi
 }  // namespace
 
 void check_session_plan(const CheckContext& context, std::vector<Finding>& findings) {
+  check_same_day(context, findings);
   check_spacing(context, findings);
   check_site_depth(context, findings);
   check_pih_deep_needles(context, findings);

@@ -15,6 +15,52 @@ MassPerArea absorbed(const transport::ApplicationResult& result) {
   return result.final_amounts.receptor + result.final_amounts.cleared;
 }
 
+/// An amount in ng/cm² for a message: 20000 and 1000 in full, 3.04e-298 in three digits.
+std::string amount_text(MassPerArea amount) {
+  const double value = ng_per_cm2(amount);
+  return value >= 1e-3 && value < 1e9 ? fmt::format("{:.6g}", value) : fmt::format("{:.3g}", value);
+}
+
+/// Below this fraction of the reference amount an intact-skin absorption is numerical residue,
+/// not a result: the solver resolves amounts only to about 1e-8 of their scale (its absolute
+/// tolerance), the fast fixed-step scheme more coarsely, so a ratio over such a figure (2.1e43x
+/// was printed) says nothing. The one place this floor is set (docs/file-formats.md, absorb.json).
+constexpr double intact_absorption_floor = 1e-6;
+
+/// What the intact absorption is measured against: the applied dose, or for an infinite dose
+/// (which has none) what the micro-needled skin took up from the donor; never less than the
+/// smallest amount scale the solver resolves (its tolerance floor over its tolerance fraction).
+struct Reference {
+  MassPerArea amount;
+  const char* what;
+};
+
+Reference reference_of(const AbsorbOutcome& outcome) {
+  const transport::SolverOptions solver;
+  const auto resolved = MassPerArea::from_si(solver.absolute_tolerance_floor / solver.absolute_tolerance_fraction);
+  const auto& a = outcome.result.final_amounts;
+  const Reference reference =
+      outcome.infinite_dose ? Reference{absorbed(outcome.result) + a.stratum_corneum + a.viable_epidermis + a.dermis,
+                                        "the uptake with micro-needles"}
+                            : Reference{outcome.result.applied, "the dose"};
+  return reference.amount < resolved ? Reference{resolved, "the smallest amount scale the solver resolves"} : reference;
+}
+
+/// The ratio absorbed with needles / intact, or why there is none. @pre outcome.intact.
+struct Enhancement {
+  std::optional<double> ratio;
+  std::string reason;  // empty with a ratio
+};
+
+Enhancement enhancement_of(const AbsorbOutcome& outcome) {
+  const MassPerArea intact = absorbed(*outcome.intact);
+  const Reference reference = reference_of(outcome);
+  if (intact.si() >= intact_absorption_floor * reference.amount.si()) return {absorbed(outcome.result) / intact, ""};
+  return {std::nullopt,
+          fmt::format("absorption through intact skin, {} ng/cm2, is below {:g} of {}, {} ng/cm2", amount_text(intact),
+                      intact_absorption_floor, reference.what, amount_text(reference.amount))};
+}
+
 nlohmann::json figures(const transport::ApplicationResult& result, bool infinite_dose, double donor_concentration) {
   const auto& a = result.final_amounts;
   nlohmann::json json;
@@ -88,9 +134,9 @@ nlohmann::json absorb_json(const AbsorbOutcome& outcome) {
   }
   json["derived"] = derived;
   if (outcome.intact) {
-    const MassPerArea intact = absorbed(*outcome.intact);
-    json["enhancement_ratio"] =
-        intact.si() > 0.0 ? nlohmann::json(absorbed(outcome.result) / intact) : nlohmann::json(nullptr);
+    const Enhancement enhancement = enhancement_of(outcome);
+    json["enhancement_ratio"] = enhancement.ratio ? nlohmann::json(*enhancement.ratio) : nlohmann::json(nullptr);
+    json["enhancement_ratio_reason"] = enhancement.ratio ? nlohmann::json(nullptr) : nlohmann::json(enhancement.reason);
     json["intact"] = figures(*outcome.intact, outcome.infinite_dose, donor);
   }
   return json;
@@ -135,8 +181,10 @@ std::string absorb_text(const AbsorbOutcome& outcome) {
   if (!outcome.infinite_dose && r.applied.si() > 0.0) {
     text += fmt::format("  absorbed (receptor + cleared): {:.3g} % of the dose\n", 100.0 * absorbed(r) / r.applied);
   }
-  if (outcome.intact && absorbed(*outcome.intact).si() > 0.0) {
-    text += fmt::format("  enhancement over intact skin: {:.3g}x\n", absorbed(r) / absorbed(*outcome.intact));
+  if (outcome.intact) {
+    const Enhancement enhancement = enhancement_of(outcome);
+    text += enhancement.ratio ? fmt::format("  enhancement over intact skin: {:.3g}x\n", *enhancement.ratio)
+                              : fmt::format("  enhancement over intact skin: not meaningful: {}\n", enhancement.reason);
   }
   text += fmt::format("  mass balance relative error {:.1e}\n", r.mass_balance_relative_error);
   return text;

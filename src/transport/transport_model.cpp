@@ -144,8 +144,9 @@ std::vector<double> TransportModel::absolute_tolerances(std::span<const double> 
   if (u_scale == 0.0) u_scale = 1.0;
   amount_scale = std::max(amount_scale, capacity * u_scale);
   const double fraction = options_.absolute_tolerance_fraction;
-  std::vector<double> absolute(system_->n_states(), fraction * u_scale);
-  for (std::size_t k = 0; k < n_accumulators; ++k) absolute[n + k] = fraction * amount_scale;
+  const double floor = options_.absolute_tolerance_floor;
+  std::vector<double> absolute(system_->n_states(), std::max(fraction * u_scale, floor));
+  for (std::size_t k = 0; k < n_accumulators; ++k) absolute[n + k] = std::max(fraction * amount_scale, floor);
   return absolute;
 }
 

@@ -43,6 +43,11 @@ struct SolverOptions {
   int bdf2_startup_halvings = 4;  // the first step after a restart is bdf2_step / 2^this
   Time bdf2_max_step = Time{};    // with a positive growth, steps double up to this
   double bdf2_step_growth = 0.0;  // step ≤ growth × time since the last event (Bdf2Schedule)
+  // The least absolute tolerance, in SI units (kg/m³, kg/m², kg·s/m³): far below one molecule of
+  // the lightest active (16 g/mol, 2.7e-26 kg) per m³ or m². A scale that itself is at
+  // round-off (a water solubility of 1e-300 mg/mL) would otherwise give a tolerance that is
+  // subnormal or zero, and CVODE fails.
+  double absolute_tolerance_floor = 1e-30;
 };
 
 /// One application. A finite dose is a well-mixed film of thickness dose/density holding

@@ -1,5 +1,7 @@
 // End-to-end tests of `dermasim absorb`: the absorb.json contract, files, exit codes.
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -87,6 +89,70 @@ TEST(AbsorbCommand, BadExperimentsExitTwoWithAPosition) {
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find(path.string() + ":8:"), std::string::npos) << result.err;
   std::filesystem::remove(path);
+}
+
+/// A fresh directory for one test, unique to this process.
+std::filesystem::path fresh_directory(const std::string& name) {
+  const auto directory =
+      std::filesystem::temp_directory_path() / ("dermasim-absorb-cli-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(directory);
+  std::filesystem::create_directories(directory);
+  return directory;
+}
+
+/// An example experiment with `original` replaced by `replacement`, written into `directory`.
+std::string edited_example(const std::filesystem::path& directory, const std::string& example,
+                           const std::string& original, const std::string& replacement) {
+  std::string text = read_text(source_path(example));
+  const auto at = text.find(original);
+  EXPECT_NE(at, std::string::npos) << original;
+  if (at != std::string::npos) text.replace(at, original.size(), replacement);
+  const auto path = directory / "edited.experiment.toml";
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+// Issue 19: 3 minutes of tretinoin on needled skin printed an enhancement of thousands of
+// times over an intact-skin absorption at the solver's round-off.
+TEST(AbsorbCommand, GivesNoEnhancementOverAnIntactAbsorptionAtRoundOff) {
+  const auto directory = fresh_directory("round-off");
+  const auto path = edited_example(directory, "examples/02-absorb-microneedled/tretinoin-pen.experiment.toml",
+                                   "hours = 24", "hours = 0.05");
+
+  const auto json = run_dermasim({"absorb", path, "--json", "--out", (directory / "out").string()});
+  const auto text = run_dermasim({"absorb", path, "--out", (directory / "out").string()});
+
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto document = nlohmann::json::parse(json.out);
+  EXPECT_TRUE(document.at("enhancement_ratio").is_null());
+  EXPECT_NE(document.at("enhancement_ratio_reason").get<std::string>().find("below 1e-06 of the dose, 1000 ng/cm2"),
+            std::string::npos)
+      << document.at("enhancement_ratio_reason");
+  EXPECT_NE(text.out.find("enhancement over intact skin: not meaningful: absorption through intact skin"),
+            std::string::npos)
+      << text.out;
+  std::filesystem::remove_all(directory);
+}
+
+// Issue 19: an inline compound with water_solubility_mg_per_ml = 1e-300 or 1e-320 (inside the
+// documented 0 .. 2000) failed in CVODE with exit 3.
+TEST(AbsorbCommand, AnInlineCompoundOfVanishingSolubilityRunsAtFullFidelity) {
+  for (const char* solubility : {"1e-300", "1e-320"}) {
+    const auto directory = fresh_directory("solubility");
+    const auto path =
+        edited_example(directory, "examples/02-absorb-microneedled/caffeine-pen.experiment.toml",
+                       "water_solubility_mg_per_ml = 21.6", std::string("water_solubility_mg_per_ml = ") + solubility);
+
+    const auto result =
+        run_dermasim({"absorb", path, "--json", "--fidelity", "full", "--out", (directory / "out").string()});
+
+    ASSERT_EQ(result.exit_code, 0) << solubility << ": " << result.err;
+    const auto document = nlohmann::json::parse(result.out);
+    EXPECT_LT(document.at("mass_balance_relative_error").get<double>(), 1e-6) << solubility;
+    EXPECT_TRUE(document.at("enhancement_ratio").is_null()) << solubility;
+    EXPECT_FALSE(document.at("enhancement_ratio_reason").is_null()) << solubility;
+    std::filesystem::remove_all(directory);
+  }
 }
 
 }  // namespace

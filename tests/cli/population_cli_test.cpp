@@ -156,6 +156,35 @@ TEST(PopulationCommand, RejectsAMissingOrNonPositivePopulationSize) {
   EXPECT_EQ(run_dermasim({"population", scenario("short-session"), "--n", "5", "--threads", "0"}).exit_code, 2);
 }
 
+TEST(PopulationCommand, RefusesMoreThanTwoToTheTwentiethPeopleWithTheRange) {
+  const auto result = run_dermasim({"population", scenario("short-session"), "--n", "1048577"});
+
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("1 to 1048576"), std::string::npos) << result.err;
+  EXPECT_EQ(result.out, "");
+}
+
+// Issue 19: "--seed -1" and "--seed 2^64" both ran silently with seed 2^64 - 1.
+TEST(PopulationCommand, RefusesASeedOutsideZeroToTwoToTheSixtyThreeMinusOne) {
+  for (const char* seed : {"-1", "18446744073709551616", "18446744073709551615", "9223372036854775808", "1.5", ""}) {
+    const auto result = run_dermasim({"population", scenario("short-session"), "--n", "2", "--seed", seed});
+    EXPECT_EQ(result.exit_code, 2) << seed;
+    EXPECT_NE(result.err.find("from 0 to 9223372036854775807 (2^63 - 1)"), std::string::npos) << result.err;
+    EXPECT_EQ(result.out, "") << seed;
+  }
+}
+
+TEST(PopulationCommand, TakesTheLargestSeedAndWritesItBackExactly) {
+  const auto out = fresh_directory("largest-seed");
+
+  const auto result = run_dermasim({"population", scenario("short-session"), "--n", "2", "--seed",
+                                    "9223372036854775807", "--json", "--out", out.string()});
+
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(nlohmann::json::parse(result.out).at("seed").get<std::uint64_t>(), 9223372036854775807u);
+  std::filesystem::remove_all(out);
+}
+
 TEST(PopulationCommand, NamesTheFileLineAndColumnOfABadScenario) {
   const auto directory = fresh_directory("bad-input");
   std::filesystem::create_directories(directory);

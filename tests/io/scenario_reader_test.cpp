@@ -148,6 +148,9 @@ const BrokenScenario broken_scenarios[] = {
     {"NonBooleanFlag", "sensitivity = \"normal\"", "sensitivity = \"normal\"\npregnant = \"no\"", "pregnant", 12,
      "should be true or false"},
     {"ZeroPasses", "passes = 3", "passes = 0", "passes = 0", 10, "passes = 0 is outside 1 .. 50"},
+    {"FiftyOnePasses", "passes = 3", "passes = 51", "passes = 51", 10, "passes = 51 is outside 1 .. 50"},
+    {"NeedleJustOverThreeMillimetres", "needle_mm = 1.0", "needle_mm = 3.01", "needle_mm", 13,
+     "needle_mm = 3.01 is outside 0.2 .. 3"},
     {"StartInYearZero", "start = 2026-12-01", "start = 0000-12-01", "start =", 9,
      "start = 0000-12-01 lies outside the dates dermasim handles, 1900-01-01 .. 2999-12-31"},
     {"SessionInYear9999", "date = 2027-01-15", "date = 9999-01-15", "date = 9999-01-15", 8,
@@ -217,6 +220,34 @@ TEST(ScenarioReader, RefusesAnImpliedLengthThatRunsPastTheLastDate) {
 
   EXPECT_EQ(error.position().line, line_of(text, "from = 2999-12-02")) << error.what();
   EXPECT_NE(error.message().find("bring this date 31 days closer"), std::string::npos) << error.what();
+}
+
+/// The safe scenario, its length derived, with `extra` more sessions a day apart.
+std::string with_extra_sessions(int extra) {
+  std::string text = safe_scenario();
+  text.replace(text.find("days  = 120\n"), 12, "");
+  Date date = make_date(2027, 1, 16);
+  for (int index = 0; index < extra; ++index, date += Days{1})
+    text += "\n[[session]]\ndate = " + iso(date) + "\ndevice = \"pen\"\nneedle_mm = 0.25\n";
+  return text;
+}
+
+TEST(ScenarioReader, HoldsFiveHundredAndTwentySessions) {
+  EXPECT_EQ(read_scenario(with_extra_sessions(519), "many.toml", catalogue()).sessions.size(), 520u);
+}
+
+TEST(ScenarioReader, RefusesTheFiveHundredAndTwentyFirstSession) {
+  const std::string text = with_extra_sessions(520);
+
+  const InputError error = read_error(text);
+
+  // The safe scenario's own session is the first; the 521st is the 520th extra one.
+  std::size_t at = 0;
+  for (int index = 0; index < 521; ++index) at = text.find("[[session]]", at + 1);
+  const int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n')) + 1;
+  EXPECT_EQ(error.position().file, "long.toml");
+  EXPECT_EQ(error.position().line, line) << error.what();
+  EXPECT_NE(error.message().find("at most 520 sessions"), std::string::npos) << error.what();
 }
 
 TEST(ScenarioReader, ReportsAMissingFileWithItsPath) {

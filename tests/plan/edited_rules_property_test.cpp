@@ -102,5 +102,30 @@ TEST(PlannerWithEditedRules, AStrictWashoutTableStillSchedulesSessionsWithItsWas
   EXPECT_TRUE(check_protocol(chosen.regimen, catalogue.rules).empty());
 }
 
+TEST(PlannerWithEditedRules, ATableWithoutSpacingStillPutsEachSessionOnItsOwnDay) {
+  // Issue 19: the spacing rule allows 0 days here, but same-day sessions are an error.
+  Catalogue catalogue = test_support::built_in_catalogue();
+  auto& spacing = catalogue.rules.session_spacing;
+  spacing.deep_min_days = spacing.medium_min_days = spacing.shallow_min_days = 0;
+  Profile profile;
+  profile.person.concerns = {Concern::acne_scars};
+  profile.goals.horizon_days = 180;
+  PlannerOptions options;
+  options.threads = 1;
+
+  const auto outcome = plan_regimen(profile, make_date(2027, 1, 4), catalogue, testing::synthetic_evaluation, options);
+
+  ASSERT_TRUE(outcome.plan.has_value());
+  std::vector<const ScoredCandidate*> plans = {&outcome.plan->chosen};
+  for (const auto& alternative : outcome.plan->alternatives) plans.push_back(&alternative);
+  for (const ScoredCandidate* plan : plans) {
+    const auto& sessions = plan->regimen.sessions;
+    for (std::size_t index = 1; index < sessions.size(); ++index)
+      EXPECT_LT(sessions[index - 1].date, sessions[index].date) << describe(plan->design, profile);
+    EXPECT_FALSE(has_error(check_protocol(plan->regimen, catalogue.rules))) << describe(plan->design, profile);
+  }
+  EXPECT_GE(outcome.plan->chosen.regimen.sessions.size(), 2u);
+}
+
 }  // namespace
 }  // namespace dermasim::plan

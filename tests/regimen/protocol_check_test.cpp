@@ -140,6 +140,47 @@ TEST(ProtocolCheck, ARuleSwitchedOffInTheTableRaisesNothing) {
   EXPECT_TRUE(findings.empty()) << findings.front().rule;
 }
 
+/// The nightly tretinoin scenario with `count` more sessions on the session's date.
+std::string with_sessions_on_the_day(int count, const std::string& needle_mm, int passes) {
+  std::string text = nightly_tretinoin("2027-01-09", "2027-01-17", needle_mm);
+  for (int index = 0; index < count; ++index)
+    text += "[[session]]\ndate = 2027-01-15\ndevice = \"pen\"\nneedle_mm = " + needle_mm +
+            "\npasses = " + std::to_string(passes) + "\n";
+  return text;
+}
+
+TEST(ProtocolCheck, FourHundredSessionsOnOneDayAreOneError) {
+  // Issue 19: 400 sessions of 3 mm x 50 passes on one day passed as acceptable.
+  const auto findings = check_text(with_sessions_on_the_day(399, "3.0", 50));
+
+  EXPECT_TRUE(has_error(findings));
+  const auto same_day = std::ranges::count(findings, std::string("same-day-sessions"), &Finding::rule);
+  EXPECT_EQ(same_day, 1);
+  const auto fired = std::ranges::find(findings, std::string("same-day-sessions"), &Finding::rule);
+  ASSERT_NE(fired, findings.end());
+  EXPECT_EQ(fired->severity, Severity::error);
+  EXPECT_EQ(fired->date, make_date(2027, 1, 15));
+  EXPECT_NE(fired->message.find("400 sessions on 2027-01-15"), std::string::npos) << fired->message;
+  // Sessions on one date are not also reported as too closely spaced.
+  EXPECT_EQ(std::ranges::count(findings, std::string("session-spacing"), &Finding::rule), 0);
+}
+
+TEST(ProtocolCheck, SessionsADayApartAreNotSameDaySessions) {
+  std::string text = nightly_tretinoin("2027-01-09", "2027-01-18");
+  text += "[[session]]\ndate = 2027-01-16\ndevice = \"pen\"\nneedle_mm = 1.0\n";
+
+  EXPECT_EQ(rules_fired(check_text(text)), std::vector<std::string>{"session-spacing"});
+}
+
+TEST(ProtocolCheck, SessionsPerDayComeFromTheRuleTable) {
+  RuleTable edited = catalogue().rules;
+  edited.same_day_sessions.max_per_day = 2;
+
+  EXPECT_TRUE(check_text(with_sessions_on_the_day(1, "1.0", 3), edited).empty());
+  EXPECT_EQ(rules_fired(check_text(with_sessions_on_the_day(2, "1.0", 3), edited)),
+            std::vector<std::string>{"same-day-sessions"});
+}
+
 TEST(ProtocolCheck, IsotretinoinWarningEndsAt183Days) {
   // Last dose 2026-07-16: the session on 2027-01-15 is 183 days later, no warning; one day
   // later the dose gives 182 days, a warning.

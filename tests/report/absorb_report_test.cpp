@@ -149,6 +149,54 @@ TEST(AbsorbReport, MicroneedlesAddTheIntactFiguresAndTheEnhancement) {
   EXPECT_EQ(testing::json_differences(actual["intact"], intact_figures, conversion_tolerance),
             std::vector<std::string>{});
   EXPECT_NEAR(actual["enhancement_ratio"].get<double>(), 10.0, 10.0 * conversion_tolerance);  // 20 / 2
+  EXPECT_TRUE(actual["enhancement_ratio_reason"].is_null());
+}
+
+/// The finite-dose outcome with micro-needles, whose intact skin absorbed `intact_ng_per_cm2`.
+AbsorbOutcome with_intact_absorption(double intact_ng_per_cm2) {
+  AbsorbOutcome outcome = finite_dose_outcome();
+  transport::ApplicationResult intact = finite_dose_result();
+  intact.final_amounts.receptor = kg_per_m2(intact_ng_per_cm2);
+  intact.final_amounts.cleared = kg_per_m2(0.0);
+  outcome.intact = intact;
+  return outcome;
+}
+
+// Issue 19: 2.1e43x was printed for an intact-skin absorption at the solver's round-off.
+TEST(AbsorbReport, AnIntactAbsorptionBelowAMillionthOfTheDoseGivesNoRatio) {
+  for (const double intact : {0.0, 1e-40, 9.9e-4}) {  // the dose is 1000 ng/cm2
+    const AbsorbOutcome outcome = with_intact_absorption(intact);
+
+    const nlohmann::json json = absorb_json(outcome);
+
+    EXPECT_TRUE(json["enhancement_ratio"].is_null()) << intact;
+    const std::string reason = json["enhancement_ratio_reason"];
+    EXPECT_NE(reason.find("is below 1e-06 of the dose, 1000 ng/cm2"), std::string::npos) << reason;
+    EXPECT_NE(absorb_text(outcome).find("enhancement over intact skin: not meaningful: absorption through intact "
+                                        "skin"),
+              std::string::npos)
+        << absorb_text(outcome);
+  }
+}
+
+TEST(AbsorbReport, AnIntactAbsorptionAtTheFloorStillGivesTheRatio) {
+  const nlohmann::json json = absorb_json(with_intact_absorption(1e-3));
+
+  EXPECT_NEAR(json["enhancement_ratio"].get<double>(), 20.0 / 1e-3, 20.0 / 1e-3 * 1e-9);
+  EXPECT_TRUE(json["enhancement_ratio_reason"].is_null());
+}
+
+TEST(AbsorbReport, AnInfiniteDoseMeasuresTheIntactAbsorptionAgainstTheUptakeWithNeedles) {
+  AbsorbOutcome outcome = with_intact_absorption(1e-5);  // uptake with needles: 50 + 10 + 20 + 20 = 100
+  outcome.infinite_dose = true;
+
+  const nlohmann::json json = absorb_json(outcome);
+
+  EXPECT_TRUE(json["enhancement_ratio"].is_null());
+  const std::string reason = json["enhancement_ratio_reason"];
+  EXPECT_NE(reason.find("below 1e-06 of the uptake with micro-needles, 100 ng/cm2"), std::string::npos) << reason;
+  outcome.intact->final_amounts.receptor = kg_per_m2(1e-3);
+  EXPECT_FALSE(absorb_json(outcome)["enhancement_ratio"].is_null());
 }
 
 TEST(AbsorbReport, ProfilesAreOneRowPerSampleAndPerDepth) {

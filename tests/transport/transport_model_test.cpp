@@ -1,5 +1,7 @@
 #include "transport/transport_model.hpp"
 
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
@@ -111,6 +113,32 @@ TEST(TransportModel, ProfilesAndPeaksAreReported) {
   EXPECT_GT(result.peak_viable_epidermis.si(), 0.0);
   EXPECT_GT(result.auc_viable_epidermis_kg_s_m3, 0.0);
   EXPECT_LE(result.auc_viable_epidermis_kg_s_m3, result.peak_viable_epidermis.si() * hours(12).si() * 1.01);
+}
+
+// Issue 19: a water solubility of 1e-300 or 1e-320 mg/mL (inside the documented 0 .. 2000) made
+// the absolute tolerances subnormal or zero, and CVODE failed (exit 3).
+TEST(TransportModel, AWaterSolubilityAtTheBottomOfTheDoubleRangeStillIntegrates) {
+  for (const double solubility_mg_per_ml : {1e-300, 1e-320, 5e-324}) {
+    for (const Fidelity fidelity : {Fidelity::full, Fidelity::fast}) {
+      for (const bool infinite : {false, true}) {
+        TransportModel model(
+            skin(Receptor::sink, true), fidelity,
+            GridResolution{.finest_cell = micrometres(2), .growth = 1.4, .finest_radial = micrometres(3)});
+        auto state = model.initial_state();
+        Application application = cream();
+        application.water_solubility = solubility_mg_per_ml * units::milligram_per_millilitre;
+        if (infinite) application.constant_donor = 1.0 * units::milligram_per_millilitre;
+
+        ApplicationResult result;
+        ASSERT_NO_THROW(result = model.apply(state, application)) << solubility_mg_per_ml << " " << infinite;
+
+        const double absorbed = (result.final_amounts.receptor + result.final_amounts.cleared).si();
+        EXPECT_TRUE(std::isfinite(absorbed));
+        EXPECT_GE(absorbed, 0.0);
+        EXPECT_LT(absorbed, 1e-290);  // kg/m²: what so little dissolved drug can carry
+      }
+    }
+  }
 }
 
 TEST(TransportModel, RejectsAStateFromAnotherModel) {
