@@ -11,6 +11,8 @@
 #include "io/embedded_data.hpp"
 #include "io/parameter_reader.hpp"
 #include "io/rules_reader.hpp"
+#include "regimen/person.hpp"
+#include "regimen/product.hpp"
 #include "transport/compound.hpp"
 
 namespace dermasim::io {
@@ -21,11 +23,20 @@ namespace {
 
 constexpr NumberRange any_positive{0.0, 1e12, "give a non-negative number"};
 
-toml::table parse_catalogue(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
-                            std::string& display_name) {
-  const CatalogueText text = catalogue_text(directory, file_name);
-  display_name = text.name;
-  return parse_toml(text.text, text.name);
+/// Without a molar mass an active has no physicochemistry at all: the other values would be
+/// ignored, and simulate, which carries every retinoid through the skin, could not run.
+void require_no_physicochemistry(const TomlTable& table, const std::string& id) {
+  for (const char* key : {"log_p", "pka", "ionization", "water_solubility_mg_per_ml"})
+    if (table.has(key))
+      table.fail(key, fmt::format("active '{}' gives {} but no molecular_weight_g_per_mol; give its "
+                                  "physicochemistry in full (molecular_weight_g_per_mol, log_p, ionization, "
+                                  "water_solubility_mg_per_ml) or not at all",
+                                  id, key));
+  if (const auto known = active_names.parse(id); known && is_retinoid(*known))
+    table.fail("id", fmt::format("active '{}' is a retinoid, which simulate carries through the skin, but gives "
+                                 "no molecular_weight_g_per_mol; add its physicochemistry (molecular_weight_g_per_mol, "
+                                 "log_p, ionization, water_solubility_mg_per_ml)",
+                                 id));
 }
 
 ActiveSpec read_active(const TomlTable& table) {
@@ -38,7 +49,10 @@ ActiveSpec read_active(const TomlTable& table) {
   active.potency_relative_to_tretinoin =
       read_parameter(table, "potency_relative_to_tretinoin", {0.0, 10.0, "give the potency ratio to tretinoin"});
   active.has_physicochemistry = table.has("molecular_weight_g_per_mol");
-  if (!active.has_physicochemistry) return active;
+  if (!active.has_physicochemistry) {
+    require_no_physicochemistry(table, active.id);
+    return active;
+  }
   active.molecular_weight_g_per_mol = read_parameter(
       table, "molecular_weight_g_per_mol", {1.0, 1e8, "give the molar mass in g/mol (polymers: the typical chain)"});
   active.log_p = read_parameter(table, "log_p", {-10.0, 15.0, "give log10 of the octanol/water partition"});
@@ -92,25 +106,37 @@ SiteSpec read_site(const TomlTable& table) {
 
 /// Reads every `[[key]]` block of one catalogue file with `read`.
 template <class Spec, class Reader>
-std::vector<Spec> read_blocks(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
-                              std::string_view key, Reader read) {
-  std::string name;
-  const toml::table document = parse_catalogue(directory, file_name, name);
-  const TomlTable root(document, name, "the file");
+std::vector<Spec> read_blocks(std::string_view text, const std::string& file_name, std::string_view key, Reader read) {
+  const toml::table document = parse_toml(text, file_name);
+  const TomlTable root(document, file_name, "the file");
   root.allow_only({std::string(key)});
   std::vector<Spec> specs;
-  for (const TomlTable& block : root.tables(key)) specs.push_back(read(block));
+  std::vector<std::string> ids;  // a second block with one id would be shadowed by the first
+  for (const TomlTable& block : root.tables(key)) {
+    specs.push_back(read(block));
+    std::string id = block.string("id");
+    if (std::ranges::find(ids, id) != ids.end())
+      block.fail("id", fmt::format("{} '{}' is defined twice; keep one [[{}]] block", key, id, key));
+    ids.push_back(std::move(id));
+  }
   return specs;
 }
 
 template <class Spec, class Enum, std::size_t N>
 void require_every(const std::vector<Spec>& specs, Enum Spec::*member, const EnumNames<Enum, N>& names,
-                   std::string_view file_name) {
+                   const std::string& file_name) {
   for (const auto& [value, spelling] : names.entries())
     if (std::ranges::find(specs, value, member) == specs.end())
-      throw InputError({std::string(file_name), 0, 0},
-                       fmt::format("has no entry for '{}'; every one of {} needs a block", spelling,
-                                   fmt::join(names.names(), ", ")));
+      throw InputError({file_name, 0, 0}, fmt::format("has no entry for '{}'; every one of {} needs a block", spelling,
+                                                      fmt::join(names.names(), ", ")));
+}
+
+/// Reads the catalogue file `file_name` (from `directory` or built in) with `read`.
+template <class Reader>
+auto read_catalogue_file(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
+                         Reader read) {
+  const CatalogueText text = catalogue_text(directory, file_name);
+  return read(text.text, text.name);
 }
 
 }  // namespace
@@ -138,21 +164,47 @@ CatalogueText catalogue_text(const std::optional<std::filesystem::path>& directo
   throw InputError({std::string(file_name), 0, 0}, "no such catalogue, neither in the data directory nor built in");
 }
 
+std::vector<ActiveSpec> read_actives(std::string_view text, const std::string& file_name) {
+  auto actives = read_blocks<ActiveSpec>(text, file_name, "active", read_active);
+  for (const auto& [active, spelling] : active_names.entries())
+    if (std::ranges::find(actives, spelling, &ActiveSpec::id) == actives.end())
+      throw InputError({file_name, 0, 0},
+                       fmt::format("has no entry for '{}'; every active a scenario may name needs a block", spelling));
+  return actives;
+}
+
+std::vector<VehicleSpec> read_vehicles(std::string_view text, const std::string& file_name) {
+  auto vehicles = read_blocks<VehicleSpec>(text, file_name, "vehicle", read_vehicle);
+  require_every(vehicles, &VehicleSpec::vehicle, vehicle_names, file_name);
+  return vehicles;
+}
+
+std::vector<DeviceSpec> read_devices(std::string_view text, const std::string& file_name) {
+  auto devices = read_blocks<DeviceSpec>(text, file_name, "device", read_device);
+  require_every(devices, &DeviceSpec::device, device_names, file_name);
+  return devices;
+}
+
+std::vector<SiteSpec> read_sites(std::string_view text, const std::string& file_name) {
+  auto sites = read_blocks<SiteSpec>(text, file_name, "site", read_site);
+  for (const auto& [site, spelling] : site_names.entries())
+    if (std::ranges::find(sites, spelling, &SiteSpec::id) == sites.end())
+      throw InputError({file_name, 0, 0},
+                       fmt::format("has no entry for '{}'; every site a scenario may name needs a block", spelling));
+  return sites;
+}
+
+RuleTable read_rules(std::string_view text, const std::string& file_name) {
+  return read_rule_table(parse_toml(text, file_name), file_name);
+}
+
 Catalogue load_catalogue(const std::optional<std::filesystem::path>& directory) {
   Catalogue catalogue;
-  catalogue.actives = read_blocks<ActiveSpec>(directory, "actives.toml", "active", read_active);
-  catalogue.vehicles = read_blocks<VehicleSpec>(directory, "vehicles.toml", "vehicle", read_vehicle);
-  catalogue.devices = read_blocks<DeviceSpec>(directory, "devices.toml", "device", read_device);
-  catalogue.sites = read_blocks<SiteSpec>(directory, "sites.toml", "site", read_site);
-  require_every(catalogue.vehicles, &VehicleSpec::vehicle, vehicle_names, "data/vehicles.toml");
-  require_every(catalogue.devices, &DeviceSpec::device, device_names, "data/devices.toml");
-  for (const auto& [active, spelling] : active_names.entries())
-    if (!catalogue.find_active(spelling))
-      throw InputError({"data/actives.toml", 0, 0},
-                       fmt::format("has no entry for '{}'; every active a scenario may name needs a block", spelling));
-  std::string rules_name;
-  const toml::table rules_document = parse_catalogue(directory, "rules.toml", rules_name);
-  catalogue.rules = read_rule_table(rules_document, rules_name);
+  catalogue.actives = read_catalogue_file(directory, "actives.toml", read_actives);
+  catalogue.vehicles = read_catalogue_file(directory, "vehicles.toml", read_vehicles);
+  catalogue.devices = read_catalogue_file(directory, "devices.toml", read_devices);
+  catalogue.sites = read_catalogue_file(directory, "sites.toml", read_sites);
+  catalogue.rules = read_catalogue_file(directory, "rules.toml", read_rules);
   return catalogue;
 }
 
