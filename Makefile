@@ -2,8 +2,10 @@
 #   make run    install dependencies, build, run the main job
 #   make test   install dependencies, build, run every test
 #   make bench  install dependencies, build, run the benchmarks (JSON in build/bench-results/)
+#   make fuzz   install dependencies, run every libFuzzer target FUZZ_SECONDS (default 300) each
 PRESET := $(if $(CI),ci,release)
 BUILD := build
+FUZZ_SECONDS ?= 300
 
 .PHONY: deps build run test bench lint fuzz clean
 
@@ -27,6 +29,9 @@ test: build
 bench: build
 	bash scripts/install-deps.sh --bench
 	bash scripts/run-benchmarks.sh $(BUILD)
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_CORPUS=build-fuzz/corpus bash scripts/fuzz.sh
 
 lint: build
 	bash scripts/install-deps.sh --lint

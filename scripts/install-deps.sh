@@ -10,7 +10,7 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libsundials-dev libsuitesparse-dev libeigen3-dev libical-dev libnlopt-cxx-dev
   libgtest-dev libgmock-dev libbenchmark-dev python3-scipy
-  clang-16 libclang-rt-16-dev
+  clang-16 libclang-rt-16-dev libomp-16-dev
   openmpi-bin libopenmpi-dev
 )
 # `--bench`: also the benchmark peers (bench/peers/): FEniCSx/dolfinx for Debian's own

@@ -22,13 +22,6 @@ namespace {
 
 constexpr NumberRange any_positive{0.0, 1e12, "give a non-negative number"};
 
-toml::table parse_catalogue(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
-                            std::string& display_name) {
-  const CatalogueText text = catalogue_text(directory, file_name);
-  display_name = text.name;
-  return parse_toml(text.text, text.name);
-}
-
 ActiveSpec read_active_fields(const TomlTable& table) {
   table.allow_only({"id", "name", "class", "molecular_weight_g_per_mol", "log_p", "pka", "ionization",
                     "water_solubility_mg_per_ml", "potency_relative_to_tretinoin"});
@@ -107,60 +100,43 @@ SiteSpec read_site(const TomlTable& table) {
   return site;
 }
 
-/// The entries of one catalogue file and the name it was read under (the path under the data
-/// directory as given, or data/NAME for the built-in copy).
-template <class Spec>
-struct Blocks {
-  std::string file;
-  std::vector<Spec> specs;
-};
-
-/// Reads every `[[key]]` block of one catalogue file with `read`; `id_of` names an entry, and an
-/// id given twice is refused at the second (no entry may silently shadow another).
+/// Reads every `[[key]]` block of one catalogue file's text with `read`; `id_of` names an entry,
+/// and an id given twice is refused at the second (no entry may silently shadow another).
 template <class Spec, class Reader, class IdOf>
-Blocks<Spec> read_blocks(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
-                         std::string_view key, Reader read, IdOf id_of) {
-  Blocks<Spec> blocks;
-  const toml::table document = parse_catalogue(directory, file_name, blocks.file);
-  const TomlTable root(document, blocks.file, "the file");
+std::vector<Spec> read_blocks(std::string_view text, const std::string& file_name, std::string_view key, Reader read,
+                              IdOf id_of) {
+  const toml::table document = parse_toml(text, file_name);
+  const TomlTable root(document, file_name, "the file");
   root.allow_only({std::string(key)});
+  std::vector<Spec> specs;
   std::vector<SourcePosition> positions;
   for (const TomlTable& block : root.tables(key)) {
     Spec spec = read(block);
-    for (std::size_t index = 0; index < blocks.specs.size(); ++index)
-      if (id_of(blocks.specs[index]) == id_of(spec))
-        block.fail("id", fmt::format("{} '{}' is defined twice (first at line {}); keep one block", key, id_of(spec),
-                                     positions[index].line));
+    for (std::size_t index = 0; index < specs.size(); ++index)
+      if (std::invoke(id_of, specs[index]) == std::invoke(id_of, spec))
+        block.fail("id", fmt::format("{} '{}' is defined twice (first at line {}); keep one block", key,
+                                     std::invoke(id_of, spec), positions[index].line));
     positions.push_back(block.position_of("id"));
-    blocks.specs.push_back(std::move(spec));
+    specs.push_back(std::move(spec));
   }
-  return blocks;
+  return specs;
 }
 
 template <class Spec, class Enum, std::size_t N>
-void require_every(const Blocks<Spec>& blocks, Enum Spec::*member, const EnumNames<Enum, N>& names) {
+void require_every(const std::vector<Spec>& specs, Enum Spec::*member, const EnumNames<Enum, N>& names,
+                   const std::string& file_name) {
   for (const auto& [value, spelling] : names.entries())
-    if (std::ranges::find(blocks.specs, value, member) == blocks.specs.end())
-      throw InputError({blocks.file, 0, 0}, fmt::format("has no entry for '{}'; every one of {} needs a block",
-                                                        spelling, fmt::join(names.names(), ", ")));
+    if (std::ranges::find(specs, value, member) == specs.end())
+      throw InputError({file_name, 0, 0}, fmt::format("has no entry for '{}'; every one of {} needs a block", spelling,
+                                                      fmt::join(names.names(), ", ")));
 }
 
-/// Every active a scenario may name is present.
-void check_actives(const Blocks<ActiveSpec>& actives) {
-  for (const auto& [active, spelling] : active_names.entries())
-    if (std::ranges::find(actives.specs, spelling, &ActiveSpec::id) == actives.specs.end())
-      throw InputError({actives.file, 0, 0},
-                       fmt::format("has no entry for '{}'; every active a scenario may name needs a block", spelling));
-}
-
-/// Every face site a scenario's person may have is present (abdomen and forearm serve only
-/// experiments, which name their site at their own line).
-void check_sites(const Blocks<SiteSpec>& sites) {
-  for (const auto& [site, spelling] : site_names.entries())
-    if (std::ranges::find(sites.specs, spelling, &SiteSpec::id) == sites.specs.end())
-      throw InputError({sites.file, 0, 0},
-                       fmt::format("has no entry for '{}'; every face site a scenario may name needs a block ({})",
-                                   spelling, fmt::join(site_names.names(), ", ")));
+/// Reads the catalogue file `file_name` (from `directory` or built in) with `read`.
+template <class Reader>
+auto read_catalogue_file(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
+                         Reader read) {
+  const CatalogueText text = catalogue_text(directory, file_name);
+  return read(text.text, text.name);
 }
 
 /// The catalogue files dermasim reads, from the embedded list.
@@ -237,29 +213,53 @@ CatalogueOrigin catalogue_origin(const std::optional<std::filesystem::path>& dir
   return origin;
 }
 
-Catalogue load_catalogue(const std::optional<std::filesystem::path>& directory) {
-  const auto name_of_active = [](const ActiveSpec& spec) { return spec.id; };
-  const auto name_of_site = [](const SiteSpec& spec) { return spec.id; };
-  const auto name_of_vehicle = [](const VehicleSpec& spec) { return std::string(vehicle_names.name(spec.vehicle)); };
-  const auto name_of_device = [](const DeviceSpec& spec) { return std::string(device_names.name(spec.device)); };
-  const auto actives = read_blocks<ActiveSpec>(directory, "actives.toml", "active", read_active, name_of_active);
-  const auto vehicles = read_blocks<VehicleSpec>(directory, "vehicles.toml", "vehicle", read_vehicle, name_of_vehicle);
-  const auto devices = read_blocks<DeviceSpec>(directory, "devices.toml", "device", read_device, name_of_device);
-  const auto sites = read_blocks<SiteSpec>(directory, "sites.toml", "site", read_site, name_of_site);
-  require_every(vehicles, &VehicleSpec::vehicle, vehicle_names);
-  require_every(devices, &DeviceSpec::device, device_names);
-  check_actives(actives);
-  check_sites(sites);
+std::vector<ActiveSpec> read_actives(std::string_view text, const std::string& file_name) {
+  auto actives = read_blocks<ActiveSpec>(text, file_name, "active", read_active, &ActiveSpec::id);
+  for (const auto& [active, spelling] : active_names.entries())
+    if (std::ranges::find(actives, spelling, &ActiveSpec::id) == actives.end())
+      throw InputError({file_name, 0, 0},
+                       fmt::format("has no entry for '{}'; every active a scenario may name needs a block", spelling));
+  return actives;
+}
 
+std::vector<VehicleSpec> read_vehicles(std::string_view text, const std::string& file_name) {
+  const auto name_of = [](const VehicleSpec& spec) { return vehicle_names.name(spec.vehicle); };
+  auto vehicles = read_blocks<VehicleSpec>(text, file_name, "vehicle", read_vehicle, name_of);
+  require_every(vehicles, &VehicleSpec::vehicle, vehicle_names, file_name);
+  return vehicles;
+}
+
+std::vector<DeviceSpec> read_devices(std::string_view text, const std::string& file_name) {
+  const auto name_of = [](const DeviceSpec& spec) { return device_names.name(spec.device); };
+  auto devices = read_blocks<DeviceSpec>(text, file_name, "device", read_device, name_of);
+  require_every(devices, &DeviceSpec::device, device_names, file_name);
+  return devices;
+}
+
+/// Every face site a scenario's person may have is present (abdomen and forearm serve only
+/// experiments, which name their site at their own line).
+std::vector<SiteSpec> read_sites(std::string_view text, const std::string& file_name) {
+  auto sites = read_blocks<SiteSpec>(text, file_name, "site", read_site, &SiteSpec::id);
+  for (const auto& [site, spelling] : site_names.entries())
+    if (std::ranges::find(sites, spelling, &SiteSpec::id) == sites.end())
+      throw InputError({file_name, 0, 0},
+                       fmt::format("has no entry for '{}'; every face site a scenario may name needs a block ({})",
+                                   spelling, fmt::join(site_names.names(), ", ")));
+  return sites;
+}
+
+RuleTable read_rules(std::string_view text, const std::string& file_name) {
+  return read_rule_table(parse_toml(text, file_name), file_name);
+}
+
+Catalogue load_catalogue(const std::optional<std::filesystem::path>& directory) {
   Catalogue catalogue;
   catalogue.origin = catalogue_origin(directory);
-  catalogue.actives = actives.specs;
-  catalogue.vehicles = vehicles.specs;
-  catalogue.devices = devices.specs;
-  catalogue.sites = sites.specs;
-  std::string rules_name;
-  const toml::table rules_document = parse_catalogue(directory, "rules.toml", rules_name);
-  catalogue.rules = read_rule_table(rules_document, rules_name);
+  catalogue.actives = read_catalogue_file(directory, "actives.toml", read_actives);
+  catalogue.vehicles = read_catalogue_file(directory, "vehicles.toml", read_vehicles);
+  catalogue.devices = read_catalogue_file(directory, "devices.toml", read_devices);
+  catalogue.sites = read_catalogue_file(directory, "sites.toml", read_sites);
+  catalogue.rules = read_catalogue_file(directory, "rules.toml", read_rules);
   return catalogue;
 }
 

@@ -8,10 +8,9 @@
 
 namespace dermasim::io {
 
-ResponseCatalogue load_response_catalogue(const std::optional<std::filesystem::path>& directory) {
-  const CatalogueText text = catalogue_text(directory, "response.toml");
-  const toml::table document = parse_toml(text.text, text.name);
-  const TomlTable root(document, text.name, "the response file");
+ResponseCatalogue read_response_catalogue(std::string_view text, const std::string& file_name) {
+  const toml::table document = parse_toml(text, file_name);
+  const TomlTable root(document, file_name, "the response file");
   root.allow_only({"response"});
   const TomlTable table = root.table("response");
 
@@ -28,6 +27,11 @@ ResponseCatalogue load_response_catalogue(const std::optional<std::filesystem::p
   }
   response::check_response_parameters(catalogue.parameters);
   return catalogue;
+}
+
+ResponseCatalogue load_response_catalogue(const std::optional<std::filesystem::path>& directory) {
+  const CatalogueText text = catalogue_text(directory, "response.toml");
+  return read_response_catalogue(text.text, text.name);
 }
 
 }  // namespace dermasim::io

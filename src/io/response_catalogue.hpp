@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "core/provenance.hpp"
 #include "response/response_parameters.hpp"
@@ -16,7 +18,10 @@ struct ResponseCatalogue {
   ParameterRanges ranges;  // by file key, in file units
 };
 
+/// Reads response.toml from its text; `file_name` is how errors name it.
 /// Postcondition: every field of response::response_parameter_fields() was read, in range.
+[[nodiscard]] ResponseCatalogue read_response_catalogue(std::string_view text, const std::string& file_name);
+/// Reads response.toml from `directory` when present there, else the built-in copy.
 [[nodiscard]] ResponseCatalogue load_response_catalogue(const std::optional<std::filesystem::path>& directory);
 
 }  // namespace dermasim::io

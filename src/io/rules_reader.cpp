@@ -64,7 +64,23 @@ SourcePosition position_of_key(const TomlTable& block, std::string_view key) {
   return block.table(key.substr(0, dot)).position_of(key.substr(dot + 1));
 }
 
+/// The inner keys of each dotted threshold table, e.g. "max_needle_mm" -> forehead, cheek, ...
+std::vector<std::pair<std::string, std::vector<std::string>>> inner_keys(const RuleSchema& schema) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> tables;
+  for (const auto& field : schema.thresholds) {
+    const auto dot = field.key.find('.');
+    if (dot == std::string_view::npos) continue;
+    const std::string outer(field.key.substr(0, dot));
+    auto found = std::ranges::find(tables, outer, &std::pair<std::string, std::vector<std::string>>::first);
+    if (found == tables.end()) found = tables.insert(tables.end(), {outer, {}});
+    found->second.emplace_back(field.key.substr(dot + 1));
+  }
+  return tables;
+}
+
 void read_thresholds(const TomlTable& table, const RuleSchema& schema, RuleEntry& entry) {
+  // A key the schema does not know inside e.g. max_needle_mm = { ... } would otherwise be ignored.
+  for (const auto& [outer, keys] : inner_keys(schema)) table.table(outer).allow_only(keys);
   for (const auto& field : schema.thresholds) {
     const auto dot = field.key.find('.');
     const double value = dot == std::string_view::npos ? read_threshold(table, field.key, field.kind)

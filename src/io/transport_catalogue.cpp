@@ -32,10 +32,9 @@ std::vector<std::string> keys_of(std::string_view section) {
 
 }  // namespace
 
-TransportCatalogue load_transport_catalogue(const std::optional<std::filesystem::path>& directory) {
-  const CatalogueText text = catalogue_text(directory, "transport.toml");
-  const toml::table document = parse_toml(text.text, text.name);
-  const TomlTable root(document, text.name, "the transport file");
+TransportCatalogue read_transport_catalogue(std::string_view text, const std::string& file_name) {
+  const toml::table document = parse_toml(text, file_name);
+  const TomlTable root(document, file_name, "the transport file");
   root.allow_only(sections());
   for (const std::string& section : sections()) root.table(section).allow_only(keys_of(section));
 
@@ -49,6 +48,11 @@ TransportCatalogue load_transport_catalogue(const std::optional<std::filesystem:
   }
   transport::check_transport_parameters(catalogue.parameters);
   return catalogue;
+}
+
+TransportCatalogue load_transport_catalogue(const std::optional<std::filesystem::path>& directory) {
+  const CatalogueText text = catalogue_text(directory, "transport.toml");
+  return read_transport_catalogue(text.text, text.name);
 }
 
 }  // namespace dermasim::io

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "core/provenance.hpp"
 #include "transport/transport_parameters.hpp"
@@ -17,7 +19,10 @@ struct TransportCatalogue {
   ParameterRanges ranges;  // by "section.key", in file units
 };
 
+/// Reads transport.toml from its text; `file_name` is how errors name it.
 /// Postcondition: every field of transport::transport_parameter_fields() was read, in range.
+[[nodiscard]] TransportCatalogue read_transport_catalogue(std::string_view text, const std::string& file_name);
+/// Reads transport.toml from `directory` when present there, else the built-in copy.
 [[nodiscard]] TransportCatalogue load_transport_catalogue(const std::optional<std::filesystem::path>& directory);
 
 }  // namespace dermasim::io

@@ -44,6 +44,15 @@ void replace_once(std::string& text, const std::string& from, const std::string&
   text.replace(at, from.size(), to);
 }
 
+/// "LINE:COLUMN" of the `nth` occurrence of `text` in `file` (all counted from 1).
+std::string line_and_column(const std::string& file, const std::string& text, int nth = 1) {
+  auto at = file.find(text);
+  for (int seen = 1; seen < nth; ++seen) at = file.find(text, at + 1);
+  const auto line_start = file.rfind('\n', at) + 1;  // npos + 1 = 0 on the first line
+  const auto line = std::count(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+  return std::to_string(line) + ":" + std::to_string(at - line_start + 1);
+}
+
 std::string load_error(const std::string& file_name, const std::string& text) {
   const EditedDataDirectory directory(file_name, text);
   try {
@@ -156,6 +165,32 @@ TEST(CatalogueReader, RejectsARuleDefinedTwice) {
   EXPECT_NE(load_error("rules.toml", rules).find("rule \"sunscreen\" is defined twice"), std::string::npos);
 }
 
+TEST(CatalogueReader, RejectsASiteTheSiteDepthRuleDoesNotKnow) {
+  std::string rules = embedded("rules.toml");
+  replace_once(rules, "neck = 1.0 }", "neck = 1.0, temple = 0.5 }");
+
+  const std::string error = load_error("rules.toml", rules);
+
+  EXPECT_NE(error.find("rules.toml:" + line_and_column(rules, "temple")), std::string::npos) << error;
+  EXPECT_NE(error.find("unknown key 'temple' in [max_needle_mm]"), std::string::npos) << error;
+}
+
+TEST(CatalogueReader, RejectsACatalogueEntryDefinedTwice) {
+  std::string sites = embedded("sites.toml");
+  sites +=
+      "\n[[site]]\nid = \"cheek\"\nstratum_corneum_um = { value = 1, source = \"s\" }\n"
+      "viable_epidermis_um = { value = 1, source = \"s\" }\ndermis_um = { value = 1, source = \"s\" }\n";
+  std::string vehicles = embedded("vehicles.toml");
+  replace_once(vehicles, "id = \"lotion\"", "id = \"cream\"");
+
+  const std::string site_error = load_error("sites.toml", sites);
+  EXPECT_NE(site_error.find("site 'cheek' is defined twice"), std::string::npos) << site_error;
+  const std::string vehicle_error = load_error("vehicles.toml", vehicles);
+  EXPECT_NE(vehicle_error.find("vehicles.toml:" + line_and_column(vehicles, "\"cream\"", 2)), std::string::npos)
+      << vehicle_error;
+  EXPECT_NE(vehicle_error.find("vehicle 'cream' is defined twice"), std::string::npos) << vehicle_error;
+}
+
 TEST(CatalogueReader, RejectsSpacingBandsOutOfOrder) {
   std::string rules = embedded("rules.toml");
   replace_once(rules, "medium_from_mm = 0.5\n", "medium_from_mm = 1.2\n");
@@ -191,14 +226,6 @@ TEST(CatalogueReader, RejectsARangeThatDoesNotHoldItsValue) {
   replace_once(vehicles, "range = [0.95, 1.05]", "range = [1.5, 2.0]");
 
   EXPECT_NE(load_error("vehicles.toml", vehicles).find("does not contain its value"), std::string::npos);
-}
-
-/// "LINE:COLUMN" of the first occurrence of `text` in `file` (both counted from 1).
-std::string line_and_column(const std::string& file, const std::string& text) {
-  const auto at = file.find(text);
-  const auto line_start = file.rfind('\n', at) + 1;  // npos + 1 = 0 on the first line
-  const auto line = std::count(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
-  return std::to_string(line) + ":" + std::to_string(at - line_start + 1);
 }
 
 TEST(CatalogueReader, RejectsAnIonizationOutsideItsNamesAtTheValuesLineAndColumn) {
@@ -253,6 +280,67 @@ TEST(TransportCatalogue, RejectsAKeyTheTableDoesNotKnowAndAValueOutsideTheAllowe
   EXPECT_NE(range_error.find("transport.toml:" + line.substr(0, line.find(':')) + ":"), std::string::npos)
       << range_error;
   EXPECT_NE(range_error.find("viable_tissue_ph"), std::string::npos) << range_error;
+}
+
+TEST(CatalogueReader, EachFileReadsFromTextUnderTheNameItIsGiven) {
+  const Catalogue built_in = load_catalogue(std::nullopt);
+
+  EXPECT_EQ(read_actives(embedded("actives.toml"), "a.toml").size(), built_in.actives.size());
+  EXPECT_EQ(read_vehicles(embedded("vehicles.toml"), "v.toml").size(), built_in.vehicles.size());
+  EXPECT_EQ(read_devices(embedded("devices.toml"), "d.toml").size(), built_in.devices.size());
+  EXPECT_EQ(read_sites(embedded("sites.toml"), "s.toml").size(), built_in.sites.size());
+  EXPECT_EQ(read_rules(embedded("rules.toml"), "r.toml").all().size(), rule_schemas().size());
+  EXPECT_NEAR(
+      read_transport_catalogue(embedded("transport.toml"), "t.toml").parameters.closure_time_open.in(units::hour), 0.7,
+      1e-12);
+}
+
+TEST(CatalogueReader, AMissingVehicleIsReportedInTheFileThatLacksIt) {
+  std::string vehicles = embedded("vehicles.toml");
+  const auto lotion = vehicles.find("[[vehicle]]\nid = \"lotion\"");
+  ASSERT_NE(lotion, std::string::npos);
+  vehicles.erase(lotion);  // the last block
+
+  try {
+    (void)read_vehicles(vehicles, "edited/vehicles.toml");
+    FAIL() << "no error";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.position().file, "edited/vehicles.toml");
+    EXPECT_NE(error.message().find("has no entry for 'lotion'"), std::string::npos) << error.what();
+  }
+}
+
+TEST(CatalogueReader, RequiresEveryFaceSiteSoThatSimulateFindsThePersonsSite) {
+  std::string sites = embedded("sites.toml");
+  const auto neck = sites.find("[[site]]\nid = \"neck\"");
+  ASSERT_NE(neck, std::string::npos);
+  sites.erase(neck, sites.find("[[site]]", neck + 1) - neck);
+
+  const std::string error = load_error("sites.toml", sites);
+
+  EXPECT_NE(error.find("sites.toml: has no entry for 'neck'"), std::string::npos) << error;
+}
+
+TEST(CatalogueReader, RequiresARetinoidsPhysicochemistryAndRefusesPartsOfIt) {
+  std::string retinoid = embedded("actives.toml");
+  const auto tretinoin = retinoid.find("id = \"tretinoin\"");
+  const auto first = retinoid.find("molecular_weight_g_per_mol = {", tretinoin);
+  const auto last = retinoid.find("potency_relative_to_tretinoin = {", tretinoin);
+  ASSERT_LT(first, last);
+  std::string partial = retinoid;
+  partial.erase(first, partial.find('\n', first) + 1 - first);  // only the molar mass
+  retinoid.erase(first, last - first);                          // all of it
+
+  const std::string retinoid_error = load_error("actives.toml", retinoid);
+  // The missing key has no position of its own: the error points at the entry's block.
+  const auto block = retinoid.rfind("[[active]]", retinoid.find("id = \"tretinoin\""));
+  const auto block_line = std::count(retinoid.begin(), retinoid.begin() + static_cast<std::ptrdiff_t>(block), '\n') + 1;
+  EXPECT_NE(retinoid_error.find("actives.toml:" + std::to_string(block_line) + ":1:"), std::string::npos)
+      << retinoid_error;
+  EXPECT_NE(retinoid_error.find("active 'tretinoin' is a retinoid"), std::string::npos) << retinoid_error;
+  const std::string partial_error = load_error("actives.toml", partial);
+  EXPECT_NE(partial_error.find("active 'tretinoin' gives log_p but no molecular_weight_g_per_mol"), std::string::npos)
+      << partial_error;
 }
 
 TEST(CatalogueReader, NamesTheDataDirectoryFromTheEnvironment) {
