@@ -21,7 +21,7 @@ CLI::App* add_absorb_command(CLI::App& app, AbsorbOptions& options) {
       "absorb", "Run one transport experiment (Franz cell or in vivo), intact or micro-needled skin");
   command->add_option("EXPERIMENT", options.experiment_path, "experiment file (.experiment.toml)")->required();
   add_output_options(command, options.out_directory, options.json, "absorb.json");
-  add_fidelity_option(command, options.fidelity, "full");
+  add_fidelity_option(command, options.fidelity);
   return command;
 }
 
@@ -87,7 +87,7 @@ int run_absorb(const AbsorbOptions& options, const GlobalOptions& global) {
   const auto catalogue = io::load_catalogue(data);
   const TransportParameters parameters = io::load_transport_catalogue(data).parameters;
   const auto experiment = io::read_experiment_file(options.experiment_path, catalogue);
-  const Fidelity fidelity = fidelity_names.parse(options.fidelity).value();  // CLI11 checked the spelling
+  const auto fidelity = options.fidelity;
   // --out is checked and locked now, not after the computation.
   OutputDirectory out("absorb", options.out_directory);
 

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/global_options.hpp"
+#include "transport/transport_model.hpp"
 
 namespace dermasim::app {
 
@@ -15,7 +16,7 @@ struct AbsorbOptions {
   std::string experiment_path;
   std::string out_directory = "dermasim-out";
   bool json = false;
-  std::string fidelity = "full";
+  transport::Fidelity fidelity = transport::Fidelity::full;
 };
 
 CLI::App* add_absorb_command(CLI::App& app, AbsorbOptions& options);

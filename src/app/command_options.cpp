@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "transport/transport_model.hpp"
-
 namespace dermasim::app {
 
 void add_output_options(CLI::App* command, std::string& out_directory, bool& json, std::string_view json_file) {
@@ -11,10 +9,13 @@ void add_output_options(CLI::App* command, std::string& out_directory, bool& jso
   command->add_flag("--json", json, fmt::format("print {} to stdout", json_file));
 }
 
-void add_fidelity_option(CLI::App* command, std::string& fidelity, std::string_view default_fidelity) {
-  command->add_option("--fidelity", fidelity, "transport fidelity")
+void add_fidelity_option(CLI::App* command, transport::Fidelity& fidelity) {
+  const auto set = [&fidelity](const std::string& name) {
+    if (const auto parsed = transport::fidelity_names.parse(name)) fidelity = *parsed;  // IsMember checked it
+  };
+  command->add_option_function<std::string>("--fidelity", set, "transport fidelity")
       ->check(CLI::IsMember(transport::fidelity_names.names()))
-      ->default_str(std::string(default_fidelity));
+      ->default_str(std::string(transport::fidelity_names.name(fidelity)));
 }
 
 void add_force_flag(CLI::App* command, bool& force) {

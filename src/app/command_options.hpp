@@ -7,13 +7,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include "transport/transport_model.hpp"
+
 namespace dermasim::app {
 
 /// `--out DIR` (default dermasim-out) and `--json` (print `json_file` to stdout).
 void add_output_options(CLI::App* command, std::string& out_directory, bool& json, std::string_view json_file);
 
-/// `--fidelity fast|full`, the transport fidelity, with the command's default.
-void add_fidelity_option(CLI::App* command, std::string& fidelity, std::string_view default_fidelity);
+/// `--fidelity fast|full`, read straight into the enum (the default is what `fidelity` holds).
+void add_fidelity_option(CLI::App* command, transport::Fidelity& fidelity);
 
 /// `--force`: run the model even when the scenario has error findings (the exit code stays 1).
 void add_force_flag(CLI::App* command, bool& force);

@@ -62,6 +62,49 @@ CLI::App* add_plan_command(CLI::App& app, PlanOptions& options) {
   return command;
 }
 
+namespace {
+
+/// How the chosen plan's fast prediction differs from a full-fidelity simulation of it.
+struct FullComparison {
+  std::map<std::string, double> differences;
+  double seconds = 0.0;
+};
+
+FullComparison compare_with_full(const regimen::Person& person, const regimen::Regimen& chosen,
+                                 const simulate::SimulationResult& fast, const regimen::Catalogue& catalogue,
+                                 const simulate::ModelParameters& parameters) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto full = simulate::simulate_regimen(chosen, catalogue, parameters, transport::Fidelity::full);
+  FullComparison comparison;
+  comparison.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  comparison.differences = simulate::relative_differences(simulate::outcome_figures(person, fast.outcomes),
+                                                          simulate::outcome_figures(person, full.outcomes));
+  return comparison;
+}
+
+/// Writes the plan's four files as one set, then prints summary.json (--json) or the text.
+void write_plan_outputs(const PlanOptions& options, OutputDirectory& out, const report::PlanReportInput& input,
+                        const regimen::Catalogue& catalogue) {
+  const auto& chosen = input.plan.chosen;
+  auto summary_json = report::plan_summary_json(input);
+  summary_json["catalogue"] = report::catalogue_json(catalogue);
+  const auto summary = summary_json.dump(2) + "\n";
+  const auto plan_toml =
+      io::write_scenario(chosen.regimen, fmt::format("dermasim plan for {}\n{}\n{}Predicted with dermasim; {}",
+                                                     options.profile_path, plan::describe(chosen.design, input.profile),
+                                                     report::catalogue_notice_text(catalogue), report::medical_notice));
+  out.write({{"plan.toml", plan_toml},
+             {"plan.ics", report::plan_calendar_ics(chosen.regimen)},
+             {"report.html", report::with_catalogue_notice_html(report::plan_html(input), catalogue)},
+             {"summary.json", summary}});
+  if (options.json)
+    std::cout << summary;
+  else
+    std::cout << report::catalogue_notice_text(catalogue) << report::plan_text(input);
+}
+
+}  // namespace
+
 int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   const auto data = io::data_directory(global.data_directory);
   const auto catalogue = io::load_catalogue(data);
@@ -106,36 +149,16 @@ int run_plan(const PlanOptions& options, const GlobalOptions& global) {
   const auto& result = *outcome.plan;
   // The search kept the chosen plan's fast simulation (the median person's, under --robust).
   const simulate::SimulationResult& fast = *result.chosen.simulation;
-  std::map<std::string, double> differences;
-  double full_seconds = 0.0;
-  if (!options.skip_full) {
-    const auto full_started = std::chrono::steady_clock::now();
-    const auto full =
-        simulate::simulate_regimen(result.chosen.regimen, catalogue, parameters, transport::Fidelity::full);
-    full_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - full_started).count();
-    differences = simulate::relative_differences(simulate::outcome_figures(profile.person, fast.outcomes),
-                                                 simulate::outcome_figures(profile.person, full.outcomes));
-  }
+  const FullComparison full =
+      options.skip_full ? FullComparison{}
+                        : compare_with_full(profile.person, result.chosen.regimen, fast, catalogue, parameters);
 
-  const report::PlanReportInput input{profile, result, fast, differences};
-  auto summary_json = report::plan_summary_json(input);
-  summary_json["catalogue"] = report::catalogue_json(catalogue);
-  const auto summary = summary_json.dump(2) + "\n";
-  const auto plan_toml = io::write_scenario(
-      result.chosen.regimen, fmt::format("dermasim plan for {}\n{}\n{}Predicted with dermasim; {}",
-                                         options.profile_path, plan::describe(result.chosen.design, profile),
-                                         report::catalogue_notice_text(catalogue), report::medical_notice));
-  out.write({{"plan.toml", plan_toml},
-             {"plan.ics", report::plan_calendar_ics(result.chosen.regimen)},
-             {"report.html", report::with_catalogue_notice_html(report::plan_html(input), catalogue)},
-             {"summary.json", summary}});
-  if (options.json) {
-    std::cout << summary;
-  } else {
-    std::cout << report::catalogue_notice_text(catalogue) << report::plan_text(input);
+  const report::PlanReportInput input{profile, result, fast, full.differences};
+  write_plan_outputs(options, out, input, catalogue);
+  if (!options.json) {
     std::cout << fmt::format("Search: {} candidates checked, {} simulated in {:.2f} s on {} thread(s)",
                              result.n_checked, result.n_evaluated, search_seconds, options.threads);
-    if (!options.skip_full) std::cout << fmt::format("; full-fidelity re-simulation {:.2f} s", full_seconds);
+    if (!options.skip_full) std::cout << fmt::format("; full-fidelity re-simulation {:.2f} s", full.seconds);
     const auto directory = std::filesystem::path(options.out_directory);
     std::cout << fmt::format("\nWrote {}, {}, {} and {}\n", (directory / "plan.toml").string(),
                              (directory / "plan.ics").string(), (directory / "report.html").string(),

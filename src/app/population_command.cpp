@@ -79,7 +79,7 @@ CLI::App* add_population_command(CLI::App& app, PopulationOptions& options) {
       ->check(CLI::Range(1, 1024))
       ->default_str("all cores");
   add_output_options(command, options.out_directory, options.json, "population.json");
-  add_fidelity_option(command, options.fidelity, "fast");
+  add_fidelity_option(command, options.fidelity);
   add_force_flag(command, options.force);
   return command;
 }
@@ -107,7 +107,7 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
                                    {transport_catalogue.parameters, response_catalogue.parameters},
                                    std::move(transport_catalogue.ranges),
                                    std::move(response_catalogue.ranges)};
-  const auto fidelity = transport::fidelity_names.parse(options.fidelity).value();
+  const auto fidelity = options.fidelity;
   const population::PopulationOptions run_options{options.n_people, options.seed, options.threads, fidelity};
   // Rank 0 reports its own block of people, which under MPI is 1/R of them.
   ProgressPrinter printer(isatty(STDERR_FILENO) != 0, ranks->n_ranks() > 1 ? "people of rank 0" : "people");

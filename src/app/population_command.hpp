@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/global_options.hpp"
+#include "transport/transport_model.hpp"
 
 namespace dermasim::app {
 
@@ -20,7 +21,7 @@ struct PopulationOptions {
   int threads = 1;  // set to the core count by add_population_command
   std::string out_directory = "dermasim-out";
   bool json = false;
-  std::string fidelity = "fast";
+  transport::Fidelity fidelity = transport::Fidelity::fast;
   bool force = false;
 };
 

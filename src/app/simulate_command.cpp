@@ -22,7 +22,7 @@ CLI::App* add_simulate_command(CLI::App& app, SimulateOptions& options) {
   CLI::App* command = app.add_subcommand("simulate", "Run a scenario's regimen through the transport + response model");
   command->add_option("SCENARIO", options.scenario_path, "scenario file (.scenario.toml)")->required();
   add_output_options(command, options.out_directory, options.json, "summary.json");
-  add_fidelity_option(command, options.fidelity, "fast");
+  add_fidelity_option(command, options.fidelity);
   add_force_flag(command, options.force);
   return command;
 }
@@ -42,7 +42,7 @@ int run_simulate(const SimulateOptions& options, const GlobalOptions& global) {
   OutputDirectory out("simulate", options.out_directory);  // refused now, not after the simulation
   const simulate::ModelParameters parameters{io::load_transport_catalogue(data).parameters,
                                              io::load_response_catalogue(data).parameters};
-  const auto fidelity = transport::fidelity_names.parse(options.fidelity).value();
+  const auto fidelity = options.fidelity;
   const auto result = simulate::simulate_regimen(regimen, catalogue, parameters, fidelity);
 
   auto summary_json = report::simulation_summary_json(regimen, result, findings, unsafe);

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/global_options.hpp"
+#include "transport/transport_model.hpp"
 
 namespace dermasim::app {
 
@@ -14,7 +15,7 @@ struct SimulateOptions {
   std::string scenario_path;
   std::string out_directory = "dermasim-out";
   bool json = false;
-  std::string fidelity = "fast";
+  transport::Fidelity fidelity = transport::Fidelity::fast;
   bool force = false;
 };
 

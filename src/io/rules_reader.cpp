@@ -30,13 +30,15 @@ NumberRange allowed_range(ThresholdKind kind) {
       return {1.0, 6.0, "give a Fitzpatrick skin type from 1 to 6, e.g. min_fitzpatrick = 4"};
     case ThresholdKind::sessions:
       return {1.0, 10.0, "give a whole number of sessions from 1 to 10, e.g. max_per_day = 1"};
+    case ThresholdKind::fraction:
+      return {0.0, 1.0, "give a fraction from 0 to 1, e.g. max_planned_pih_risk = 0.14"};
   }
   return {};
 }
 
 double read_threshold(const TomlTable& table, std::string_view key, ThresholdKind kind) {
   const auto range = allowed_range(kind);
-  if (kind == ThresholdKind::millimetres) return table.number(key, range);
+  if (kind == ThresholdKind::millimetres || kind == ThresholdKind::fraction) return table.number(key, range);
   return table.integer(key, range);
 }
 

@@ -192,8 +192,9 @@ Date TomlTable::date(std::string_view key) const {
     fail(key, fmt::format("{} should be a date written without quotes, e.g. {} = 2026-12-01, not "
                           "{} ({})",
                           key, key, type_name(node), render(node)));
-  const std::chrono::year_month_day ymd{std::chrono::year{value->year}, std::chrono::month{value->month},
-                                        std::chrono::day{value->day}};
+  const toml::date given = value.value_or(toml::date{});  // fail() above does not return
+  const std::chrono::year_month_day ymd{std::chrono::year{given.year}, std::chrono::month{given.month},
+                                        std::chrono::day{given.day}};
   if (!ymd.ok()) fail(key, fmt::format("{} = {} is not a calendar date", key, render(node)));
   const Date date{ymd};
   if (!is_in_date_range(date))

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/error.hpp"
+
 namespace dermasim::plan {
 
 using regimen::RetinoidChoice;
@@ -44,6 +46,8 @@ std::vector<ScoredCandidate> choose_alternatives(const std::vector<const ScoredC
 }
 
 std::string trade_against(const ScoredCandidate& alternative, const ScoredCandidate& chosen) {
+  if (!alternative.evaluation || !chosen.evaluation)
+    throw InternalError("trade_against: a candidate without its evaluation");
   const auto& a = alternative.evaluation->outcomes;
   const auto& c = chosen.evaluation->outcomes;
   std::vector<std::string> parts;

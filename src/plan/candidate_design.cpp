@@ -21,55 +21,57 @@ std::vector<double> strength_ladder(RetinoidChoice retinoid, const std::optional
   return ladder;
 }
 
-Regimen build_regimen(const Profile& profile, const CandidateDesign& design, Date start, const Catalogue& catalogue) {
-  Regimen regimen;
-  regimen.name = fmt::format("dermasim plan: {}", describe(design, profile));
-  regimen.start = start;
-  regimen.days = profile.goals.horizon_days;
-  regimen.person = profile.person;
-  const Date end = regimen.last_day();
+namespace {
 
-  auto add_product = [&](std::string id, Active active, std::optional<double> strength, Vehicle vehicle,
-                         Schedule schedule, Date from, std::optional<Date> until) {
-    Product product;
-    product.id = std::move(id);
-    product.active = active;
-    product.strength_percent = strength;
-    product.vehicle = vehicle;
-    product.amount_mg_per_cm2 = catalogue.vehicle(vehicle).default_amount_mg_per_cm2.value;
-    product.amount_is_default = true;
-    product.schedule = schedule;
-    product.from = from;
-    product.until = until;
-    regimen.products.push_back(std::move(product));
-  };
+/// A product with its vehicle's default amount, used from `from` (to `until`, when given).
+void add_product(Regimen& regimen, const Catalogue& catalogue, std::string id, Active active,
+                 std::optional<double> strength, Vehicle vehicle, Schedule schedule, Date from,
+                 std::optional<Date> until) {
+  Product product;
+  product.id = std::move(id);
+  product.active = active;
+  product.strength_percent = strength;
+  product.vehicle = vehicle;
+  product.amount_mg_per_cm2 = catalogue.vehicle(vehicle).default_amount_mg_per_cm2.value;
+  product.amount_is_default = true;
+  product.schedule = schedule;
+  product.from = from;
+  product.until = until;
+  regimen.products.push_back(std::move(product));
+}
 
-  // The retinoid ramp: the lowest strength at the start frequency, then nightly, then each
-  // higher strength nightly, `step_days` per step (the search space keeps it at least the strength-ramp rule's days).
+/// The retinoid ramp: the lowest strength at the start frequency, then nightly, then each higher
+/// strength nightly, `step_days` per step (the search space keeps it at least the strength-ramp
+/// rule's days). Returns the ids of the retinoid products, which the session pauses name.
+std::vector<std::string> add_retinoid_ramp(Regimen& regimen, const Profile& profile, const CandidateDesign& design,
+                                           const Catalogue& catalogue) {
   std::vector<std::string> retinoid_ids;
   const auto ladder = strength_ladder(design.retinoid, profile.goals.max_strength_percent);
-  if (design.retinoid != RetinoidChoice::none && !ladder.empty()) {
-    const Active active = design.retinoid == RetinoidChoice::tretinoin ? Active::tretinoin : Active::retinol;
-    const std::string prefix = design.retinoid == RetinoidChoice::tretinoin ? "tret" : "retinol";
-    std::vector<std::pair<double, Schedule>> steps;
-    if (design.start_schedule != Schedule::nightly) steps.emplace_back(ladder[0], design.start_schedule);
-    const int rungs = std::clamp(design.strength_steps, 1, static_cast<int>(ladder.size()));
-    for (int rung = 0; rung < rungs; ++rung)
-      steps.emplace_back(ladder[static_cast<std::size_t>(rung)], Schedule::nightly);
-    Date from = start;
-    for (std::size_t step = 0; step < steps.size() && from <= end; ++step) {
-      const bool last = step + 1 == steps.size();
-      const std::optional<Date> until = last ? std::nullopt : std::optional<Date>(from + Days{design.step_days - 1});
-      retinoid_ids.push_back(fmt::format("{}-{}", prefix, step + 1));
-      add_product(retinoid_ids.back(), active, steps[step].first, Vehicle::cream, steps[step].second, from, until);
-      from += Days{design.step_days};
-    }
+  if (design.retinoid == RetinoidChoice::none || ladder.empty()) return retinoid_ids;
+  const Active active = design.retinoid == RetinoidChoice::tretinoin ? Active::tretinoin : Active::retinol;
+  const std::string prefix = design.retinoid == RetinoidChoice::tretinoin ? "tret" : "retinol";
+  std::vector<std::pair<double, Schedule>> steps;
+  if (design.start_schedule != Schedule::nightly) steps.emplace_back(ladder[0], design.start_schedule);
+  const int rungs = std::clamp(design.strength_steps, 1, static_cast<int>(ladder.size()));
+  for (int rung = 0; rung < rungs; ++rung)
+    steps.emplace_back(ladder[static_cast<std::size_t>(rung)], Schedule::nightly);
+  Date from = regimen.start;
+  for (std::size_t step = 0; step < steps.size() && from <= regimen.last_day(); ++step) {
+    const bool last = step + 1 == steps.size();
+    const std::optional<Date> until = last ? std::nullopt : std::optional<Date>(from + Days{design.step_days - 1});
+    retinoid_ids.push_back(fmt::format("{}-{}", prefix, step + 1));
+    add_product(regimen, catalogue, retinoid_ids.back(), active, steps[step].first, Vehicle::cream, steps[step].second,
+                from, until);
+    from += Days{design.step_days};
   }
-  add_product("spf", Active::sunscreen, std::nullopt, Vehicle::lotion, Schedule::morning, start, std::nullopt);
-  if (design.n_sessions > 0)
-    add_product("ha-serum", Active::hyaluronic_acid, std::nullopt, Vehicle::serum, Schedule::after_session, start,
-                std::nullopt);
+  return retinoid_ids;
+}
 
+/// The sessions, each with the pause of `retinoid_ids` around it.
+void add_sessions(Regimen& regimen, const Profile& profile, const CandidateDesign& design, const Catalogue& catalogue,
+                  const std::vector<std::string>& retinoid_ids) {
+  const Date start = regimen.start;
+  const Date end = regimen.last_day();
   for (int index = 0; index < design.n_sessions; ++index) {
     Session session;
     session.date = start + Days{design.first_session_day + index * design.spacing_days};
@@ -88,6 +90,23 @@ Regimen build_regimen(const Profile& profile, const CandidateDesign& design, Dat
       if (from <= until) regimen.pauses.push_back(Pause{retinoid_ids, from, until});
     }
   }
+}
+
+}  // namespace
+
+Regimen build_regimen(const Profile& profile, const CandidateDesign& design, Date start, const Catalogue& catalogue) {
+  Regimen regimen;
+  regimen.name = fmt::format("dermasim plan: {}", describe(design, profile));
+  regimen.start = start;
+  regimen.days = profile.goals.horizon_days;
+  regimen.person = profile.person;
+  const auto retinoid_ids = add_retinoid_ramp(regimen, profile, design, catalogue);
+  add_product(regimen, catalogue, "spf", Active::sunscreen, std::nullopt, Vehicle::lotion, Schedule::morning, start,
+              std::nullopt);
+  if (design.n_sessions > 0)
+    add_product(regimen, catalogue, "ha-serum", Active::hyaluronic_acid, std::nullopt, Vehicle::serum,
+                Schedule::after_session, start, std::nullopt);
+  add_sessions(regimen, profile, design, catalogue, retinoid_ids);
   return regimen;
 }
 

@@ -9,10 +9,10 @@ namespace dermasim::plan {
 
 using namespace regimen;
 
-void score(ScoredCandidate& candidate, Evaluation evaluation, const Profile& profile) {
+void score(ScoredCandidate& candidate, Evaluation evaluation, const Profile& profile, const RuleTable& rules) {
   if (evaluation.simulation) candidate.simulation = evaluation.simulation;
   candidate.objective = objective(profile, evaluation.outcomes);
-  candidate.breaches = limit_breaches(profile, evaluation.outcomes);
+  candidate.breaches = limit_breaches(profile, rules, evaluation.outcomes);
   candidate.evaluation = std::move(evaluation);
 }
 
@@ -24,12 +24,12 @@ bool ranks_before(const ScoredCandidate& a, const ScoredCandidate& b) {
 }
 
 void score_all(std::vector<ScoredCandidate*> candidates, const Evaluator& evaluator, const Profile& profile,
-               int threads) {
+               const RuleTable& rules, int threads) {
   std::vector<Regimen> regimens;
   for (const auto* candidate : candidates) regimens.push_back(candidate->regimen);
   auto evaluations = evaluate_all(regimens, evaluator, threads);
   for (std::size_t index = 0; index < candidates.size(); ++index)
-    score(*candidates[index], std::move(evaluations[index]), profile);
+    score(*candidates[index], std::move(evaluations[index]), profile, rules);
 }
 
 CandidatePool::CandidatePool(const Profile& profile, Date start, const Catalogue& catalogue, const Evaluator& evaluator,
@@ -50,7 +50,7 @@ void CandidatePool::add(const std::vector<CandidateDesign>& designs) {
     const bool within_budget = n_evaluated_ + static_cast<int>(to_simulate.size()) < options_.max_evaluations;
     if (!stored.blocked_by && within_budget) to_simulate.push_back(&stored);
   }
-  score_all(to_simulate, evaluator_, profile_, options_.threads);
+  score_all(to_simulate, evaluator_, profile_, catalogue_.rules, options_.threads);
   n_evaluated_ += static_cast<int>(to_simulate.size());
 }
 

@@ -33,14 +33,15 @@ struct ScoredCandidate {
 
 /// Sets the candidate's evaluation, objective and limit breaches (and its simulation, if the
 /// evaluation carries one).
-void score(ScoredCandidate& candidate, Evaluation evaluation, const regimen::Profile& profile);
+void score(ScoredCandidate& candidate, Evaluation evaluation, const regimen::Profile& profile,
+           const regimen::RuleTable& rules);
 
 /// The planner's one order: higher objective first; ties: fewer sessions, then design order.
 [[nodiscard]] bool ranks_before(const ScoredCandidate& a, const ScoredCandidate& b);
 
 /// Evaluates `candidates` with `evaluator` on `threads` threads and scores each.
 void score_all(std::vector<ScoredCandidate*> candidates, const Evaluator& evaluator, const regimen::Profile& profile,
-               int threads);
+               const regimen::RuleTable& rules, int threads);
 
 class CandidatePool {
  public:

@@ -13,7 +13,8 @@ std::optional<regimen::Finding> blocking_finding(const regimen::Profile& profile
   return std::nullopt;
 }
 
-std::vector<LimitBreach> limit_breaches(const regimen::Profile& profile, const response::ResponseOutcomes& outcomes) {
+std::vector<LimitBreach> limit_breaches(const regimen::Profile& profile, const regimen::RuleTable& rules,
+                                        const response::ResponseOutcomes& outcomes) {
   std::vector<LimitBreach> breaches;
   const auto& goals = profile.goals;
   if (goals.max_erythema && outcomes.peak_erythema > *goals.max_erythema)
@@ -25,8 +26,9 @@ std::vector<LimitBreach> limit_breaches(const regimen::Profile& profile, const r
       breaches.push_back(
           {"max_downtime_days", static_cast<double>(*goals.max_downtime_days), static_cast<double>(worst)});
   }
-  if (profile.person.fitzpatrick >= 4 && outcomes.pih_risk > max_pih_risk_darker_types)
-    breaches.push_back({"max_pih_risk", max_pih_risk_darker_types, outcomes.pih_risk});
+  const auto& pih = rules.pih_deep_needles;
+  if (profile.person.fitzpatrick >= pih.min_fitzpatrick && outcomes.pih_risk > pih.max_planned_pih_risk)
+    breaches.push_back({"max_pih_risk", pih.max_planned_pih_risk, outcomes.pih_risk});
   return breaches;
 }
 

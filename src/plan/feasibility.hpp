@@ -16,11 +16,6 @@
 
 namespace dermasim::plan {
 
-/// PIH risk (0-1) a plan may predict for Fitzpatrick IV-VI. An assumption (no source sets a
-/// threshold; Dogra S et al., J Cosmet Dermatol 2014 saw PIH in 5 of 36 = 14 % of type IV-V
-/// patients after micro-needling): plans may not predict more than that series observed.
-inline constexpr double max_pih_risk_darker_types = 0.14;
-
 /// The first rule finding that makes the regimen inadmissible, if any: an error, or a warning
 /// the profile does not accept and that is not a person-level precaution
 /// (RuleTable::is_person_level_warning), which stays in the plan instead.
@@ -35,8 +30,9 @@ struct LimitBreach {
   double value = 0.0;
 };
 
-/// Every profile limit the predicted outcomes break.
-[[nodiscard]] std::vector<LimitBreach> limit_breaches(const regimen::Profile& profile,
+/// Every profile limit the predicted outcomes break, and the PIH risk the pih-deep-needles rule
+/// allows a plan for the skin types it covers (`max_planned_pih_risk`).
+[[nodiscard]] std::vector<LimitBreach> limit_breaches(const regimen::Profile& profile, const regimen::RuleTable& rules,
                                                       const response::ResponseOutcomes& outcomes);
 
 }  // namespace dermasim::plan

@@ -60,7 +60,8 @@ void search(CandidatePool& pool, const SearchSpace& space) {
 /// best ones fail at the percentile. Returns the feasible ones, best first.
 std::vector<ScoredCandidate> robust_finalists(const std::vector<const ScoredCandidate*>& ranked,
                                               const ScoredCandidate* baseline, const Profile& profile,
-                                              const Evaluator& robust, const PlannerOptions& options) {
+                                              const RuleTable& rules, const Evaluator& robust,
+                                              const PlannerOptions& options) {
   std::vector<ScoredCandidate> finalists;
   std::set<PlanKind> kinds;
   const auto limit = static_cast<std::size_t>(options.robust_finalists);
@@ -77,7 +78,7 @@ std::vector<ScoredCandidate> robust_finalists(const std::vector<const ScoredCand
     finalists.push_back(*baseline);
   std::vector<ScoredCandidate*> to_score;
   for (auto& finalist : finalists) to_score.push_back(&finalist);
-  score_all(to_score, robust, profile, options.threads);
+  score_all(to_score, robust, profile, rules, options.threads);
   std::erase_if(finalists, [](const ScoredCandidate& c) { return !c.is_feasible(); });
   std::ranges::stable_sort(finalists, ranks_before);
   return finalists;
@@ -144,8 +145,8 @@ PlanOutcome plan_regimen(const Profile& profile, Date start, const Catalogue& ca
   std::string robust_note;
   if (robust) {
     const ScoredCandidate* baseline = pool.find(space.ramps().front());
-    robust_ranked =
-        robust_finalists(ranked, baseline && baseline->evaluation ? baseline : nullptr, profile, *robust, options);
+    robust_ranked = robust_finalists(ranked, baseline && baseline->evaluation ? baseline : nullptr, profile,
+                                     catalogue.rules, *robust, options);
     ranked.clear();
     for (const auto& candidate : robust_ranked) ranked.push_back(&candidate);
     robust_note = fmt::format(

@@ -162,11 +162,14 @@ const std::vector<RuleBinding>& rule_bindings() {
        [](RuleTable& t, const RuleEntry& e) { t.herpes_history = condition_rule(e); }},
       {{"bleeding-risk", {}, {"conditions"}},
        [](RuleTable& t, const RuleEntry& e) { t.bleeding_risk = condition_rule(e); }},
-      {{"pih-deep-needles", {{"min_fitzpatrick", fitzpatrick}, {"min_needle_mm", millimetres}}, {}},
+      {{"pih-deep-needles",
+        {{"min_fitzpatrick", fitzpatrick}, {"min_needle_mm", millimetres}, {"max_planned_pih_risk", fraction}},
+        {}},
        [](RuleTable& t, const RuleEntry& e) {
          t.pih_deep_needles = view_of<PihDeepNeedlesRule>(e);
          t.pih_deep_needles.min_fitzpatrick = whole(e, "min_fitzpatrick");
          t.pih_deep_needles.min_needle_mm = threshold(e, "min_needle_mm");
+         t.pih_deep_needles.max_planned_pih_risk = threshold(e, "max_planned_pih_risk");
        }},
   };
   return bindings;

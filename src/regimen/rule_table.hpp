@@ -99,6 +99,7 @@ struct ConditionRule : RuleText {
 struct PihDeepNeedlesRule : RuleText {
   int min_fitzpatrick = 0;
   double min_needle_mm = 0.0;
+  double max_planned_pih_risk = 0.0;  // the planner refuses plans predicted to exceed it (0-1)
 };
 
 /// Every rule the checker knows. Built only by the loader (io), which checks each value.
@@ -145,9 +146,9 @@ struct RuleTable {
 
 /// What the loader needs to know about each rule's own keys. The kind also says which way is
 /// stricter: every day count is a minimum wait or duration (more days is stricter), every needle
-/// length, skin type and session count is where a rule starts to apply or a maximum (less is
-/// stricter).
-enum class ThresholdKind { days, millimetres, fitzpatrick, sessions };
+/// length, skin type, session count and fraction is where a rule starts to apply or a maximum
+/// (less is stricter).
+enum class ThresholdKind { days, millimetres, fitzpatrick, sessions, fraction };
 struct ThresholdField {
   std::string_view key;  // "min_days", or "max_needle_mm.cheek" for a key of an inline table
   ThresholdKind kind;

@@ -76,7 +76,7 @@ TEST(PlannerProperty, EveryPlanPassesTheCheckAndRespectsTheProfilesLimits) {
       EXPECT_TRUE(profile.goals.accepts(finding.rule) || catalogue().rules.is_person_level_warning(finding.rule))
           << "profile " << index << " keeps " << finding.rule;
     const auto predicted = testing::synthetic_evaluation(chosen.regimen).outcomes;
-    EXPECT_TRUE(limit_breaches(profile, predicted).empty()) << "profile " << index;
+    EXPECT_TRUE(limit_breaches(profile, catalogue().rules, predicted).empty()) << "profile " << index;
     if (profile.goals.max_sessions) {
       EXPECT_LE(static_cast<int>(chosen.regimen.sessions.size()), *profile.goals.max_sessions);
     }

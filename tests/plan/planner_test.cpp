@@ -46,7 +46,7 @@ double enumerated_optimum(const Profile& profile, const PlannerOptions& options)
             const Regimen regimen = build_regimen(profile, design, start, catalogue());
             if (blocking_finding(profile, rules, check_protocol(regimen, rules))) continue;
             const auto evaluation = testing::synthetic_evaluation(regimen);
-            if (!limit_breaches(profile, evaluation.outcomes).empty()) continue;
+            if (!limit_breaches(profile, rules, evaluation.outcomes).empty()) continue;
             best = std::max(best, objective(profile, evaluation.outcomes));
           }
   return best;

@@ -29,8 +29,11 @@ TEST(SearchSpace, NeverSpacesSessionsOnTheSameDayWhenTheSpacingRuleAllowsIt) {
   for (const auto& design : designs) {
     if (design.n_sessions < 2) continue;
     EXPECT_GE(design.spacing_days, SameDaySessionsRule::min_spacing_days());
-    for (const auto& next : space.neighbours(design))
-      if (next.n_sessions >= 2) EXPECT_GE(next.spacing_days, SameDaySessionsRule::min_spacing_days());
+    for (const auto& next : space.neighbours(design)) {
+      if (next.n_sessions >= 2) {
+        EXPECT_GE(next.spacing_days, SameDaySessionsRule::min_spacing_days());
+      }
+    }
   }
 }
 
