@@ -633,5 +633,16 @@ TEST(CatalogueReader, RefusesAScenarioActiveWhoseClassContradictsTheChecker) {
             std::string::npos);
 }
 
+TEST(CatalogueReader, RefusesAPlannedPihRiskOutsideZeroToOne) {
+  std::string rules = embedded("rules.toml");
+  replace_once(rules, "max_planned_pih_risk = 0.14\n", "max_planned_pih_risk = 14\n");
+
+  const std::string error = load_error("rules.toml", rules);
+
+  const std::string at_key = line_and_column(rules, "max_planned_pih_risk = 14");  // "LINE:1"
+  EXPECT_NE(error.find("rules.toml:" + at_key.substr(0, at_key.find(':')) + ":24:"), std::string::npos) << error;
+  EXPECT_NE(error.find("give a fraction from 0 to 1"), std::string::npos) << error;
+}
+
 }  // namespace
 }  // namespace dermasim::io

@@ -157,5 +157,23 @@ TEST(Planner, WaitsSixMonthsAfterIsotretinoinUnlessTheWarningIsAccepted) {
                                   [](const Finding& f) { return f.rule == "isotretinoin-6-months"; }));
 }
 
+TEST(Feasibility, ThePihLimitAndTheSkinTypesItCoversComeFromThePihDeepNeedlesRule) {
+  Profile profile = testing::cheek_acne_scar_profile(120, RetinoidChoice::none);
+  profile.person.fitzpatrick = 5;
+  response::ResponseOutcomes outcomes;
+  outcomes.pih_risk = 0.10;
+  RuleTable rules = catalogue().rules;
+  EXPECT_TRUE(limit_breaches(profile, rules, outcomes).empty());  // below the built-in 0.14
+
+  rules.pih_deep_needles.max_planned_pih_risk = 0.05;
+  const auto breaches = limit_breaches(profile, rules, outcomes);
+  ASSERT_EQ(breaches.size(), 1u);
+  EXPECT_EQ(breaches[0].name, "max_pih_risk");
+  EXPECT_DOUBLE_EQ(breaches[0].limit, 0.05);
+
+  rules.pih_deep_needles.min_fitzpatrick = 6;
+  EXPECT_TRUE(limit_breaches(profile, rules, outcomes).empty());
+}
+
 }  // namespace
 }  // namespace dermasim::plan
