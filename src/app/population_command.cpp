@@ -1,5 +1,6 @@
 #include "app/population_command.hpp"
 
+#include "app/checked_scenario.hpp"
 #include "app/command_options.hpp"
 
 #include <unistd.h>
@@ -87,16 +88,10 @@ CLI::App* add_population_command(CLI::App& app, PopulationOptions& options) {
 int run_population(const PopulationOptions& options, const GlobalOptions& global) {
   const auto ranks = population::RankGroup::world();
   const bool speaks = ranks->is_root();  // one rank writes and prints
-  const auto data_directory = io::data_directory(global.data_directory);
-  const auto catalogue = io::load_catalogue(data_directory);
-  const auto regimen = io::read_scenario_file(options.scenario_path, catalogue);
-  const auto findings = regimen::check_protocol(regimen, catalogue.rules);
-  const bool unsafe = regimen::has_error(findings);
+  const CheckedScenario scenario = read_checked_scenario(options.scenario_path, global);
+  const auto& [data_directory, catalogue, regimen, findings, unsafe] = scenario;
   if (unsafe && !options.force) {
-    if (speaks)
-      std::cout << report::catalogue_notice_text(catalogue) << report::check_text(regimen.name, findings)
-                << "Not simulated: the regimen has error findings. Fix them, or run with --force to see the "
-                   "model's predictions for the unsafe regimen.\n";
+    if (speaks) std::cout << not_simulated_text(scenario);
     return exit_unsafe;
   }
   std::optional<OutputDirectory> out;  // refused now, not after the run; only the writing rank locks it

@@ -1,5 +1,6 @@
 #include "app/simulate_command.hpp"
 
+#include "app/checked_scenario.hpp"
 #include "app/command_options.hpp"
 
 #include <iostream>
@@ -28,15 +29,10 @@ CLI::App* add_simulate_command(CLI::App& app, SimulateOptions& options) {
 }
 
 int run_simulate(const SimulateOptions& options, const GlobalOptions& global) {
-  const auto data = io::data_directory(global.data_directory);
-  const auto catalogue = io::load_catalogue(data);
-  const auto regimen = io::read_scenario_file(options.scenario_path, catalogue);
-  const auto findings = regimen::check_protocol(regimen, catalogue.rules);
-  const bool unsafe = regimen::has_error(findings);
+  const CheckedScenario scenario = read_checked_scenario(options.scenario_path, global);
+  const auto& [data, catalogue, regimen, findings, unsafe] = scenario;
   if (unsafe && !options.force) {
-    std::cout << report::catalogue_notice_text(catalogue) << report::check_text(regimen.name, findings)
-              << "Not simulated: the regimen has error findings. Fix them, or run with --force to see the "
-                 "model's prediction for the unsafe regimen.\n";
+    std::cout << not_simulated_text(scenario);
     return exit_unsafe;
   }
   OutputDirectory out("simulate", options.out_directory);  // refused now, not after the simulation

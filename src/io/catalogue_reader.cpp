@@ -131,6 +131,16 @@ void require_every(const std::vector<Spec>& specs, Enum Spec::*member, const Enu
                                                       fmt::join(names.names(), ", ")));
 }
 
+/// Every name of `names` is the `id` of one of `specs` (the entries a scenario may name).
+template <class Spec, class Enum, std::size_t N>
+void require_every_id(const std::vector<Spec>& specs, const EnumNames<Enum, N>& names, const std::string& file_name,
+                      std::string_view what) {
+  for (const auto& [value, spelling] : names.entries())
+    if (std::ranges::find(specs, spelling, &Spec::id) == specs.end())
+      throw InputError({file_name, 0, 0}, fmt::format("has no entry for '{}'; every {} needs a block ({})", spelling,
+                                                      what, fmt::join(names.names(), ", ")));
+}
+
 /// Reads the catalogue file `file_name` (from `directory` or built in) with `read`.
 template <class Reader>
 auto read_catalogue_file(const std::optional<std::filesystem::path>& directory, std::string_view file_name,
@@ -215,10 +225,7 @@ CatalogueOrigin catalogue_origin(const std::optional<std::filesystem::path>& dir
 
 std::vector<ActiveSpec> read_actives(std::string_view text, const std::string& file_name) {
   auto actives = read_blocks<ActiveSpec>(text, file_name, "active", read_active, &ActiveSpec::id);
-  for (const auto& [active, spelling] : active_names.entries())
-    if (std::ranges::find(actives, spelling, &ActiveSpec::id) == actives.end())
-      throw InputError({file_name, 0, 0},
-                       fmt::format("has no entry for '{}'; every active a scenario may name needs a block", spelling));
+  require_every_id(actives, active_names, file_name, "active a scenario may name");
   return actives;
 }
 
@@ -240,11 +247,7 @@ std::vector<DeviceSpec> read_devices(std::string_view text, const std::string& f
 /// experiments, which name their site at their own line).
 std::vector<SiteSpec> read_sites(std::string_view text, const std::string& file_name) {
   auto sites = read_blocks<SiteSpec>(text, file_name, "site", read_site, &SiteSpec::id);
-  for (const auto& [site, spelling] : site_names.entries())
-    if (std::ranges::find(sites, spelling, &SiteSpec::id) == sites.end())
-      throw InputError({file_name, 0, 0},
-                       fmt::format("has no entry for '{}'; every face site a scenario may name needs a block ({})",
-                                   spelling, fmt::join(site_names.names(), ", ")));
+  require_every_id(sites, site_names, file_name, "face site a scenario may name");
   return sites;
 }
 
