@@ -80,7 +80,8 @@ TEST(AbsorbCommand, AnInfiniteDoseReportsSteadyFluxKpAndLagTime) {
 }
 
 TEST(AbsorbCommand, BadExperimentsExitTwoWithAPosition) {
-  const auto path = std::filesystem::temp_directory_path() / "dermasim-cli-bad.experiment.toml";
+  const ScratchDirectory inputs("absorb-bad-input");
+  const auto path = inputs.path() / "bad.experiment.toml";
   std::ofstream(path) << "[experiment]\nactive = \"tretinoin\"\nstrength_percent = 0.05\nvehicle = \"cream\"\n"
                          "dose_mg_per_cm2 = 2.0\nhours = 24\nsite = \"abdomen\"\nreceptor = \"snk\"\n";
 
@@ -88,7 +89,6 @@ TEST(AbsorbCommand, BadExperimentsExitTwoWithAPosition) {
 
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find(path.string() + ":8:"), std::string::npos) << result.err;
-  std::filesystem::remove(path);
 }
 
 /// A fresh directory for one test, unique to this process.

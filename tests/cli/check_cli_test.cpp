@@ -69,7 +69,8 @@ TEST(CheckCommand, OkIsFalseExactlyWhenSomeFindingIsAnError) {
 }
 
 TEST(CheckCommand, ExitsTwoWithFileLineColumnForBadInput) {
-  const auto path = std::filesystem::temp_directory_path() / "dermasim-cli-bad.scenario.toml";
+  const ScratchDirectory inputs("check-bad-input");
+  const auto path = inputs.path() / "bad.scenario.toml";
   std::ofstream(path) << "[scenario]\nname = \"x\"\nstart = 2026-12-01\n[person]\nfitzpatrick = 7\n";
 
   const auto result = run_dermasim({"check", path.string()});
@@ -78,7 +79,6 @@ TEST(CheckCommand, ExitsTwoWithFileLineColumnForBadInput) {
   EXPECT_NE(result.err.find(path.string() + ":5:15: fitzpatrick = 7 is outside 1 .. 6"), std::string::npos)
       << result.err;
   EXPECT_TRUE(result.out.empty());
-  std::filesystem::remove(path);
 }
 
 // Without days, a far `from` made the scenario 318 980 days long: check took half a gigabyte
@@ -118,8 +118,8 @@ TEST(CheckCommand, HelpAndVersionExitZero) {
 }
 
 TEST(CheckCommand, ReadsEditedRulesFromDataDirectoryAndEnvironment) {
-  const auto directory = std::filesystem::temp_directory_path() / "dermasim-cli-data";
-  std::filesystem::create_directories(directory);
+  const ScratchDirectory data("check-edited-data");
+  const auto& directory = data.path();
   std::ifstream original(source_path("data/rules.toml"));
   std::string rules((std::istreambuf_iterator<char>(original)), {});
   rules.replace(rules.find("recommended_days = 7"), 20, "recommended_days = 5");
@@ -130,7 +130,6 @@ TEST(CheckCommand, ReadsEditedRulesFromDataDirectoryAndEnvironment) {
 
   EXPECT_EQ(with_flag.out.find("tretinoin-washout-short"), std::string::npos) << with_flag.out;
   EXPECT_NE(built_in.out.find("tretinoin-washout-short"), std::string::npos);
-  std::filesystem::remove_all(directory);
 }
 
 /// A fresh directory holding one edited copy of a catalogue of data/ (`from` replaced by `to`).

@@ -136,7 +136,8 @@ TEST(PlanCommand, WritesAPlanThatCheckAcceptsAndIsDeterministic) {
 }
 
 TEST(PlanCommand, ExitsOneWithoutAPlanForAnActiveInfection) {
-  const auto profile = std::filesystem::temp_directory_path() / "dermasim-cli-infection.profile.toml";
+  const ScratchDirectory inputs("plan-infection-input");
+  const auto profile = inputs.path() / "infection.profile.toml";
   std::ofstream(profile)
       << "[person]\nfitzpatrick = 2\nsite = \"cheek\"\nconcerns = [\"texture\"]\nsensitivity = \"normal\"\n"
          "conditions = [\"active_infection\"]\n[goals]\nhorizon_days = 90\nretinoid = \"tretinoin\"\n";
