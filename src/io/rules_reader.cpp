@@ -225,22 +225,39 @@ std::string label(const RuleOrdering& ordering, bool lower) {
   return fmt::format("{}.{}", rule, key);
 }
 
+/// One threshold of an ordered pair, with whether it differs from the built-in value.
+struct OrderedValue {
+  std::string_view rule;
+  std::string_view key;
+  double value = 0.0;
+  bool edited = false;
+};
+
+OrderedValue ordered_value(const ReadRules& rules, std::string_view rule, std::string_view key) {
+  const double value = threshold_of(rules.entry(rule), key);
+  return {rule, key, value, threshold_of(built_in_entry(rule), key) != value};
+}
+
+/// Fails at the value that was edited (the upper one when both or neither were).
+[[noreturn]] void refuse_ordering(const ReadRules& rules, const RuleOrdering& ordering, const OrderedValue& lower,
+                                  const OrderedValue& upper) {
+  const bool blame_lower = lower.edited && !upper.edited;
+  const OrderedValue& blamed = blame_lower ? lower : upper;
+  const OrderedValue& other = blame_lower ? upper : lower;
+  const SourcePosition other_at = rules.block(other.rule).position_of(other.key);
+  rules.block(blamed.rule)
+      .fail(blamed.key, fmt::format("{} = {:g} must be {} {} = {:g} (line {}); {}", label(ordering, true), lower.value,
+                                    ordering.strict ? "less than" : "at most", label(ordering, false), upper.value,
+                                    other_at.line, ordering.why));
+}
+
 /// Refuses a pair of thresholds out of rule_orderings()'s order, at the value that was edited.
 void check_orderings(const ReadRules& rules) {
   for (const RuleOrdering& ordering : rule_orderings()) {
-    const double lower = threshold_of(rules.entry(ordering.lower_rule), ordering.lower_key);
-    const double upper = threshold_of(rules.entry(ordering.upper_rule), ordering.upper_key);
-    if (ordering.strict ? lower < upper : lower <= upper) continue;
-    const bool lower_edited = threshold_of(built_in_entry(ordering.lower_rule), ordering.lower_key) != lower;
-    const bool upper_edited = threshold_of(built_in_entry(ordering.upper_rule), ordering.upper_key) != upper;
-    const bool blame_lower = lower_edited && !upper_edited;
-    const TomlTable& block = rules.block(blame_lower ? ordering.lower_rule : ordering.upper_rule);
-    const TomlTable& other = rules.block(blame_lower ? ordering.upper_rule : ordering.lower_rule);
-    const SourcePosition other_at = other.position_of(blame_lower ? ordering.upper_key : ordering.lower_key);
-    block.fail(blame_lower ? ordering.lower_key : ordering.upper_key,
-               fmt::format("{} = {:g} must be {} {} = {:g} (line {}); {}", label(ordering, true), lower,
-                           ordering.strict ? "less than" : "at most", label(ordering, false), upper, other_at.line,
-                           ordering.why));
+    const OrderedValue lower = ordered_value(rules, ordering.lower_rule, ordering.lower_key);
+    const OrderedValue upper = ordered_value(rules, ordering.upper_rule, ordering.upper_key);
+    const bool in_order = ordering.strict ? lower.value < upper.value : lower.value <= upper.value;
+    if (!in_order) refuse_ordering(rules, ordering, lower, upper);
   }
 }
 
