@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "io/input_kind.hpp"
 #include "io/toml_table.hpp"
 
 namespace dermasim::io {
@@ -145,6 +146,7 @@ MicroneedleExperiment read_microneedles(const TomlTable& needles, const regimen:
 
 Experiment read_experiment(std::string_view text, const std::string& file_name, const regimen::Catalogue& catalogue) {
   const toml::table document = parse_toml(text, file_name);
+  require_input_kind(document, file_name, InputKind::experiment);
   const TomlTable root(document, file_name, "the experiment file");
   root.allow_only({"experiment", "microneedles", "active"});
   const TomlTable experiment = root.table("experiment");
@@ -174,15 +176,7 @@ Experiment read_experiment(std::string_view text, const std::string& file_name, 
 }
 
 Experiment read_experiment_file(const std::string& path, const regimen::Catalogue& catalogue) {
-  std::ifstream file(path);
-  if (!file) {
-    throw InputError(SourcePosition{path, 0, 0},
-                     "cannot open the experiment file; check the path (e.g. examples/01-absorb-intact-skin/"
-                     "tretinoin.experiment.toml)");
-  }
-  std::stringstream text;
-  text << file.rdbuf();
-  return read_experiment(text.str(), path, catalogue);
+  return read_experiment(read_input_file(path, InputKind::experiment), path, catalogue);
 }
 
 }  // namespace dermasim::io

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "io/input_kind.hpp"
 #include "io/nearest_name.hpp"
 #include "io/person_reader.hpp"
 #include "io/toml_table.hpp"
@@ -67,17 +68,14 @@ Goals read_goals(const TomlTable& table) {
 
 Profile read_profile(std::string_view text, const std::string& file_name) {
   const toml::table document = parse_toml(text, file_name);
+  require_input_kind(document, file_name, InputKind::profile);
   const TomlTable root(document, file_name, "the profile file");
   root.allow_only({"person", "goals"});
   return Profile{read_person(root.table("person")), read_goals(root.table("goals"))};
 }
 
 Profile read_profile_file(const std::string& path) {
-  std::ifstream stream(path, std::ios::binary);
-  if (!stream) throw InputError({path, 0, 0}, "cannot open the profile file; check the path");
-  std::ostringstream contents;
-  contents << stream.rdbuf();
-  return read_profile(contents.str(), path);
+  return read_profile(read_input_file(path, InputKind::profile), path);
 }
 
 }  // namespace dermasim::io

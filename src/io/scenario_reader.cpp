@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "io/input_kind.hpp"
 #include "io/nearest_name.hpp"
 #include "io/person_reader.hpp"
 #include "io/toml_table.hpp"
@@ -275,6 +276,7 @@ void read_days(const TomlTable& scenario, Regimen& regimen) {
 
 Regimen read_scenario(std::string_view text, const std::string& file_name, const Catalogue& catalogue) {
   const toml::table document = parse_toml(text, file_name);
+  require_input_kind(document, file_name, InputKind::scenario);
   const TomlTable root(document, file_name, "the scenario file");
   root.allow_only({"scenario", "person", "product", "pause", "session"});
 
@@ -296,11 +298,7 @@ Regimen read_scenario(std::string_view text, const std::string& file_name, const
 }
 
 Regimen read_scenario_file(const std::string& path, const Catalogue& catalogue) {
-  std::ifstream stream(path, std::ios::binary);
-  if (!stream) throw InputError({path, 0, 0}, "cannot open the scenario file; check the path");
-  std::ostringstream contents;
-  contents << stream.rdbuf();
-  return read_scenario(contents.str(), path, catalogue);
+  return read_scenario(read_input_file(path, InputKind::scenario), path, catalogue);
 }
 
 }  // namespace dermasim::io

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -55,6 +56,20 @@ std::string render(const toml::node& node) {
   return text.str();
 }
 
+/// People write dates as 12/12/2026; TOML only reads 2026-12-12. The hint for that line.
+std::string slashed_date_hint(std::string_view text, std::size_t line) {
+  std::size_t start = 0;
+  for (std::size_t seen = 1; seen < line && start != std::string_view::npos; ++seen) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos) return "";
+  const std::string line_text(text.substr(start, text.find('\n', start) - start));
+  static const std::regex slashed(R"(\b\d{1,4}/\d{1,2}/\d{1,4}\b)");
+  if (!std::regex_search(line_text, slashed)) return "";
+  return "; dates are written year-month-day without quotes, e.g. start = 2026-12-12";
+}
+
 }  // namespace
 
 toml::table parse_toml(std::string_view text, const std::string& file_name) {
@@ -62,7 +77,8 @@ toml::table parse_toml(std::string_view text, const std::string& file_name) {
     return toml::parse(text, file_name);
   } catch (const toml::parse_error& error) {
     throw InputError(position_from(error.source(), file_name),
-                     fmt::format("TOML syntax error: {}", error.description()));
+                     fmt::format("TOML syntax error: {}{}", error.description(),
+                                 slashed_date_hint(text, error.source().begin.line)));
   }
 }
 
