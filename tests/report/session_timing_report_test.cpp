@@ -1,0 +1,35 @@
+#include "report/session_timing_report.hpp"
+
+#include <gtest/gtest.h>
+
+namespace dermasim::report {
+namespace {
+
+using namespace regimen;
+
+std::vector<SessionTiming> two_sessions() {
+  return {{make_date(2027, 1, 15), TimedApplication{make_date(2027, 1, 8), Moment::evening, "tret", 7},
+           TimedApplication{make_date(2027, 1, 15), Moment::evening, "tret", 0}},
+          {make_date(2027, 2, 12), std::nullopt, std::nullopt}};
+}
+
+TEST(SessionTimingReport, SaysEachStopAndResumeEveningInWords) {
+  EXPECT_EQ(session_timing_text(two_sessions()),
+            "\nRetinoid around each session (as the rules count days):\n"
+            "  session 2027-01-15: last application (tret) the evening of 2027-01-08, 7 days before; resume "
+            "(tret) the evening of 2027-01-15, on the session's day\n"
+            "  session 2027-02-12: no retinoid before it; no retinoid after it in the scenario\n");
+  EXPECT_EQ(session_timing_text({}), "");
+}
+
+TEST(SessionTimingReport, GivesTheSameAnswerAsJson) {
+  const nlohmann::json expected = nlohmann::json::parse(R"([
+    {"session_date": "2027-01-15",
+     "last_before": {"date": "2027-01-08", "moment": "evening", "product": "tret", "days_before": 7},
+     "first_after": {"date": "2027-01-15", "moment": "evening", "product": "tret", "days_after": 0}},
+    {"session_date": "2027-02-12", "last_before": null, "first_after": null}])");
+  EXPECT_EQ(session_timing_json(two_sessions()), expected);
+}
+
+}  // namespace
+}  // namespace dermasim::report
