@@ -23,7 +23,7 @@ int run_check(const CheckOptions& options, const GlobalOptions& global) {
   const auto catalogue = io::load_catalogue(io::data_directory(global.data_directory));
   const auto regimen = io::read_scenario_file(options.scenario_path, catalogue);
   const auto findings = regimen::check_protocol(regimen, catalogue.rules);
-  const auto timings = regimen::session_timings(regimen);
+  const auto timings = regimen::session_timings(regimen, catalogue.rules);
   if (options.json) {
     auto json = report::check_json(findings);
     json["timing"] = report::session_timing_json(timings);

@@ -9,6 +9,7 @@
 
 #include "regimen/application_schedule.hpp"
 #include "regimen/regimen.hpp"
+#include "regimen/rule_table.hpp"
 
 namespace dermasim::regimen {
 
@@ -24,9 +25,13 @@ struct SessionTiming {
   Date session_date;
   std::optional<TimedApplication> last_before;  // absent: no retinoid before the session
   std::optional<TimedApplication> first_after;  // absent: none after it within the scenario
+  /// When the retinoid stops later than the recommended washout or resumes sooner than the
+  /// resume rules allow: the pause of every retinoid product that gives both (from the rule
+  /// table's recommended_washout_days and min_resume_days), clamped to the scenario.
+  std::optional<Pause> suggested_pause;
 };
 
 /// One entry per session, in date order.
-[[nodiscard]] std::vector<SessionTiming> session_timings(const Regimen& regimen);
+[[nodiscard]] std::vector<SessionTiming> session_timings(const Regimen& regimen, const RuleTable& rules);
 
 }  // namespace dermasim::regimen

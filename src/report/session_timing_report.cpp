@@ -1,6 +1,7 @@
 #include "report/session_timing_report.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace dermasim::report {
 
@@ -27,6 +28,19 @@ nlohmann::json application_json(const std::optional<regimen::TimedApplication>& 
           {days_key, application->days_from_session}};
 }
 
+/// The [[pause]] block as a scenario file writes it.
+std::string pause_toml(const regimen::Pause& pause) {
+  std::vector<std::string> quoted;
+  for (const auto& id : pause.products) quoted.push_back(fmt::format("\"{}\"", id));
+  return fmt::format("    [[pause]]\n    products = [{}]\n    from = {}\n    until = {}\n", fmt::join(quoted, ", "),
+                     iso(pause.from), iso(pause.until));
+}
+
+nlohmann::json pause_json(const std::optional<regimen::Pause>& pause) {
+  if (!pause) return nullptr;
+  return {{"products", pause->products}, {"from", iso(pause->from)}, {"until", iso(pause->until)}};
+}
+
 }  // namespace
 
 std::string session_timing_text(const std::vector<regimen::SessionTiming>& timings) {
@@ -44,6 +58,9 @@ std::string session_timing_text(const std::vector<regimen::SessionTiming>& timin
                                                 day_count(timing.first_after->days_from_session, "after"))
                                   : std::string("no retinoid after it in the scenario");
     text += fmt::format("  session {}: {}; {}\n", iso(timing.session_date), before, after);
+    if (timing.suggested_pause)
+      text += "    to follow the washout and resume rules, pause the retinoid around it (scenario file):\n" +
+              pause_toml(*timing.suggested_pause);
   }
   return text;
 }
@@ -53,7 +70,8 @@ nlohmann::json session_timing_json(const std::vector<regimen::SessionTiming>& ti
   for (const auto& timing : timings)
     list.push_back({{"session_date", iso(timing.session_date)},
                     {"last_before", application_json(timing.last_before, "days_before")},
-                    {"first_after", application_json(timing.first_after, "days_after")}});
+                    {"first_after", application_json(timing.first_after, "days_after")},
+                    {"suggested_pause", pause_json(timing.suggested_pause)}});
   return list;
 }
 
