@@ -110,7 +110,7 @@ int run_population(const PopulationOptions& options, const GlobalOptions& global
       speaks ? population::ProgressObserver([&printer](int done, int total) { printer(done, total); })
              : population::ProgressObserver();
   const auto run = population::run_population(regimen, data, run_options, *ranks, progress);
-  if (!speaks) return unsafe ? exit_unsafe : exit_ok;
+  if (!speaks || !out) return unsafe ? exit_unsafe : exit_ok;  // out is the speaking rank's
 
   const auto summary = population::summarize_population(regimen.person, run);
   const report::PopulationContext context{regimen, fidelity, findings, unsafe};

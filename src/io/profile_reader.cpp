@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -18,6 +19,43 @@ using namespace regimen;
 
 namespace {
 
+/// The plan's dates must stay in the range dermasim handles.
+void check_horizon(const TomlTable& table, Date start, int horizon_days) {
+  const Date last = start + Days{horizon_days - 1};
+  if (last <= latest_date) return;
+  table.fail("start", fmt::format("start = {} with horizon_days = {} plans until {}, past the last date dermasim "
+                                  "handles ({}); give a start on or before {}",
+                                  iso(start), horizon_days, iso(last), iso(latest_date),
+                                  iso(latest_date - Days{horizon_days - 1})));
+}
+
+std::map<Concern, double> read_weights(const TomlTable& weights) {
+  weights.allow_only(concern_names.names());
+  std::map<Concern, double> result;
+  for (const auto& [concern, name] : concern_names.entries()) {
+    const auto weight =
+        weights.optional_number(name, {0.0, 100.0, "give a non-negative weight, e.g. acne_scars = 2.0"});
+    if (weight) result[concern] = *weight;
+  }
+  return result;
+}
+
+std::vector<std::string> read_accepted_warnings(const TomlTable& table) {
+  std::vector<std::string> rule_ids;
+  for (const auto& schema : rule_schemas()) rule_ids.emplace_back(schema.id);
+  std::vector<std::string> accepted;
+  for (const auto& item : table.string_list("accept_warnings")) {
+    if (std::ranges::find(rule_ids, item.value) == rule_ids.end()) {
+      const auto suggestion = nearest_name(item.value, rule_ids);
+      table.fail_at(item.position, fmt::format("accept_warnings names \"{}\", which is no rule id; {}", item.value,
+                                               suggestion ? fmt::format("did you mean \"{}\"?", *suggestion)
+                                                          : "see docs/rules.md for the ids"));
+    }
+    accepted.push_back(item.value);
+  }
+  return accepted;
+}
+
 Goals read_goals(const TomlTable& table) {
   table.allow_only({"start", "horizon_days", "max_sessions", "max_erythema", "max_downtime_days", "setting", "weights",
                     "retinoid", "max_strength_percent", "accept_warnings"});
@@ -25,12 +63,7 @@ Goals read_goals(const TomlTable& table) {
   goals.start = table.optional_date("start");
   goals.horizon_days =
       table.integer("horizon_days", {28, 730, "give the planning horizon in days, e.g. horizon_days = 180"});
-  if (goals.start && *goals.start + Days{goals.horizon_days - 1} > latest_date)  // the plan's dates must stay in range
-    table.fail("start",
-               fmt::format("start = {} with horizon_days = {} plans until {}, past the last date dermasim "
-                           "handles ({}); give a start on or before {}",
-                           iso(*goals.start), goals.horizon_days, iso(*goals.start + Days{goals.horizon_days - 1}),
-                           iso(latest_date), iso(latest_date - Days{goals.horizon_days - 1})));
+  if (const auto start = table.optional_date("start")) check_horizon(table, *start, goals.horizon_days);
   goals.max_sessions =
       table.optional_integer("max_sessions", {0, 24, "give a whole number of sessions, e.g. max_sessions = 6"});
   goals.max_erythema = table.optional_number(
@@ -38,29 +71,11 @@ Goals read_goals(const TomlTable& table) {
   goals.max_downtime_days =
       table.optional_integer("max_downtime_days", {0, 30, "give whole days, e.g. max_downtime_days = 3"});
   goals.setting = table.optional_choice("setting", setting_names).value_or(Setting::clinic);
-  if (auto weights = table.optional_table("weights")) {
-    weights->allow_only(concern_names.names());
-    for (const auto& [concern, name] : concern_names.entries())
-      if (auto weight =
-              weights->optional_number(name, {0.0, 100.0, "give a non-negative weight, e.g. acne_scars = 2.0"}))
-        goals.weights[concern] = *weight;
-  }
+  if (const auto weights = table.optional_table("weights")) goals.weights = read_weights(*weights);
   goals.retinoid = table.choice("retinoid", retinoid_choice_names);
   goals.max_strength_percent = table.optional_number(
       "max_strength_percent", {0.001, 2.0, "give the highest strength in percent, e.g. max_strength_percent = 0.05"});
-  if (table.has("accept_warnings")) {
-    std::vector<std::string> warning_ids;
-    for (const auto& schema : rule_schemas()) warning_ids.emplace_back(schema.id);
-    for (const auto& item : table.string_list("accept_warnings")) {
-      if (std::ranges::find(warning_ids, item.value) == warning_ids.end()) {
-        const auto suggestion = nearest_name(item.value, warning_ids);
-        table.fail_at(item.position, fmt::format("accept_warnings names \"{}\", which is no rule id; {}", item.value,
-                                                 suggestion ? fmt::format("did you mean \"{}\"?", *suggestion)
-                                                            : "see docs/rules.md for the ids"));
-      }
-      goals.accept_warnings.push_back(item.value);
-    }
-  }
+  if (table.has("accept_warnings")) goals.accept_warnings = read_accepted_warnings(table);
   return goals;
 }
 

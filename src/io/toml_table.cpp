@@ -231,10 +231,12 @@ std::pair<double, double> TomlTable::number_pair(std::string_view key, const Num
     if (auto integer_value = element.value_exact<int64_t>()) return static_cast<double>(*integer_value);
     return element.value_exact<double>();
   };
-  if (!array || array->size() != 2 || !number_of(*array->get(0)) || !number_of(*array->get(1)))
+  const std::optional<double> given_low = array && array->size() == 2 ? number_of(*array->get(0)) : std::nullopt;
+  const std::optional<double> given_high = array && array->size() == 2 ? number_of(*array->get(1)) : std::nullopt;
+  if (!given_low || !given_high)
     fail(key, fmt::format("{} should be two numbers [low, high], not {}", key, render(node)));
-  const double low = *number_of(*array->get(0));
-  const double high = *number_of(*array->get(1));
+  const double low = given_low.value_or(0.0);  // fail() above does not return
+  const double high = given_high.value_or(0.0);
   if (!(low <= high) || low < range.min || high > range.max)
     fail(key, fmt::format("{} = {} should have low <= high within {:g} .. {:g}; {}", key, render(node), range.min,
                           range.max, range.hint));
