@@ -51,6 +51,18 @@ void require_catalogue_site(const TomlTable& person, Site site, const Catalogue&
                                     name));
 }
 
+/// The isotretinoin rule counts months from the last dose taken, so that dose lies on or before
+/// the scenario's start (a future date gave a warning about a negative number of days).
+void require_past_isotretinoin_dose(const TomlTable& person, const Regimen& regimen) {
+  const auto& last_dose = regimen.person.isotretinoin_last_dose;
+  if (!last_dose || *last_dose <= regimen.start) return;
+  person.fail("isotretinoin_last_dose",
+              fmt::format("isotretinoin_last_dose = {} is after the scenario's start ({}); give the date of the "
+                          "last dose taken, on or before the start. Someone still taking isotretinoin should not "
+                          "be micro-needled: the isotretinoin-6-months rule counts from the last dose",
+                          iso(*last_dose), iso(regimen.start)));
+}
+
 Product read_product(const TomlTable& table, const Catalogue& catalogue) {
   table.allow_only({"id", "active", "strength_percent", "vehicle", "amount_mg_per_cm2", "schedule", "from", "until"});
   Product product;
@@ -287,6 +299,7 @@ Regimen read_scenario(std::string_view text, const std::string& file_name, const
   regimen.start = scenario.date("start");
   regimen.person = read_person(root.table("person"));
   require_catalogue_site(root.table("person"), regimen.person.site, catalogue);
+  require_past_isotretinoin_dose(root.table("person"), regimen);
   ProductPositions product_positions;
   read_products(root, catalogue, regimen, product_positions);
   read_pauses(root, product_positions, regimen);

@@ -155,6 +155,9 @@ const BrokenScenario broken_scenarios[] = {
      "start = 0000-12-01 lies outside the dates dermasim handles, 1900-01-01 .. 2999-12-31"},
     {"SessionInYear9999", "date = 2027-01-15", "date = 9999-01-15", "date = 9999-01-15", 8,
      "outside the dates dermasim handles"},
+    {"IsotretinoinLastDoseAfterTheStart", "sensitivity = \"normal\"",
+     "sensitivity = \"normal\"\nisotretinoin_last_dose = 2027-03-01", "isotretinoin_last_dose", 26,
+     "isotretinoin_last_dose = 2027-03-01 is after the scenario's start (2026-12-01)"},
     {"ProductFromInYear8033", "from = 2026-12-29", "from = 8033-02-01", "from = 8033-02-01", 8,
      "outside the dates dermasim handles"},
 };
